@@ -1,0 +1,147 @@
+// The jobs runner. Two kinds of work, both safe with several nodes on one PostgreSQL:
+// - recurring jobs (expire points, evaluate clubs, clean sessions): a node claims a due run by moving
+//   `next_run_at` forward in a single conditional UPDATE — one node wins; a missed run (downtime) is
+//   simply due, so it runs once on the next poll and the job itself catches up on everything due;
+// - queued jobs (imports, exports): claimed with FOR UPDATE SKIP LOCKED, retried up to max_attempts,
+//   with progress the web app and CLI show as a bar.
+import { sql } from 'kysely';
+import type { Logger } from './logging.js';
+import type { Clock } from './time.js';
+import type { IdGenerator } from './ids.js';
+import type { Db } from './db/database.js';
+
+export interface RecurringJob {
+  name: string;
+  everySeconds: number;
+  run(ctx: { now: Date }): Promise<unknown>;
+}
+
+export interface QueuedJobHandler {
+  kind: string;
+  /** Long jobs lease the row for this long and must finish (or report progress) within it. */
+  leaseSeconds?: number;
+  run(job: QueuedJob, ctx: { progress(done: number, total?: number): Promise<void> }): Promise<unknown>;
+}
+
+export interface QueuedJob { id: string; organizationId: string | null; kind: string; payload: unknown; attempts: number }
+
+interface JobTables {
+  scheduled_jobs: { name: string; next_run_at: Date | string; last_started_at: Date | null; last_finished_at: Date | null; last_error: string | null; running_until: Date | null };
+  job_queue: {
+    id: string; organization_id: string | null; kind: string; payload: unknown; status: string; run_at: Date | string;
+    attempts: number; max_attempts: number; locked_until: Date | null; progress_done: number; progress_total: number | null;
+    result: unknown; last_error: string | null; created_at: Date; finished_at: Date | null;
+  };
+}
+
+export class JobRunner {
+  private recurring = new Map<string, RecurringJob>();
+  private handlers = new Map<string, QueuedJobHandler>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private readonly jdb: import('kysely').Kysely<JobTables>;
+
+  constructor(db: Db, private readonly deps: { clock: Clock; ids: IdGenerator; log: Logger }) {
+    this.jdb = db as unknown as import('kysely').Kysely<JobTables>;
+  }
+
+  addRecurring(job: RecurringJob): void {
+    this.recurring.set(job.name, job);
+  }
+
+  addHandler(handler: QueuedJobHandler): void {
+    this.handlers.set(handler.kind, handler);
+  }
+
+  async enqueue(kind: string, payload: unknown, options: { organizationId?: string; runAt?: Date; maxAttempts?: number } = {}): Promise<string> {
+    const id = this.deps.ids.next();
+    await this.jdb.insertInto('job_queue').values({
+      id, kind, payload: JSON.stringify(payload) as unknown, organization_id: options.organizationId ?? null,
+      run_at: options.runAt ?? this.deps.clock.now(), max_attempts: options.maxAttempts ?? 3,
+    } as never).execute();
+    return id;
+  }
+
+  start(pollMs = 1000): void {
+    if (this.timer) return;
+    const loop = () => {
+      this.running = this.tick().catch((e) => this.deps.log.error({ err: e }, 'job runner tick failed')).finally(() => {
+        this.running = null;
+        if (this.timer) this.timer = setTimeout(loop, pollMs);
+      });
+    };
+    this.timer = setTimeout(loop, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One pass: run every due recurring job this node wins, then drain claimable queued jobs. */
+  async tick(): Promise<void> {
+    for (const job of this.recurring.values()) await this.runRecurringIfDue(job);
+    while (await this.runNextQueued()) { /* drain */ }
+  }
+
+  private async runRecurringIfDue(job: RecurringJob): Promise<boolean> {
+    const now = this.deps.clock.now();
+    await this.jdb.insertInto('scheduled_jobs').values({ name: job.name, next_run_at: now } as never).onConflict((oc) => oc.column('name').doNothing()).execute();
+    const claimed = await this.jdb
+      .updateTable('scheduled_jobs')
+      .set({ next_run_at: new Date(now.getTime() + job.everySeconds * 1000), last_started_at: now, running_until: new Date(now.getTime() + job.everySeconds * 1000) })
+      .where('name', '=', job.name)
+      .where('next_run_at', '<=', now)
+      .where((eb) => eb.or([eb('running_until', 'is', null), eb('running_until', '<=', now)]))
+      .returning('name')
+      .executeTakeFirst();
+    if (!claimed) return false;
+    let error: string | null = null;
+    try {
+      await job.run({ now });
+    } catch (e) {
+      error = (e as Error).message;
+      this.deps.log.error({ err: e, job: job.name }, 'recurring job failed');
+    }
+    await this.jdb.updateTable('scheduled_jobs').set({ last_finished_at: this.deps.clock.now(), last_error: error, running_until: null }).where('name', '=', job.name).execute();
+    return true;
+  }
+
+  private async runNextQueued(): Promise<boolean> {
+    const kinds = [...this.handlers.keys()];
+    if (kinds.length === 0) return false;
+    const now = this.deps.clock.now();
+    const claimed = await sql<{ id: string; organization_id: string | null; kind: string; payload: unknown; attempts: number }>`
+      UPDATE job_queue SET status = 'running', attempts = attempts + 1, locked_until = ${now}::timestamptz + interval '10 minutes'
+      WHERE id = (
+        SELECT id FROM job_queue
+        WHERE kind = ANY(${kinds}) AND run_at <= ${now}
+          AND (status = 'queued' OR (status = 'running' AND locked_until < ${now}))
+          AND attempts < max_attempts
+        ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, organization_id, kind, payload, attempts`.execute(this.jdb);
+    const row = claimed.rows[0];
+    if (!row) return false;
+    const handler = this.handlers.get(row.kind);
+    if (!handler) return false;
+    const job: QueuedJob = { id: row.id, organizationId: row.organization_id, kind: row.kind, payload: row.payload, attempts: row.attempts };
+    const progress = async (done: number, total?: number) => {
+      await this.jdb.updateTable('job_queue')
+        .set({ progress_done: done, ...(total !== undefined ? { progress_total: total } : {}), locked_until: new Date(this.deps.clock.now().getTime() + (handler.leaseSeconds ?? 600) * 1000) })
+        .where('id', '=', job.id).execute();
+    };
+    try {
+      const result = await handler.run(job, { progress });
+      await this.jdb.updateTable('job_queue').set({ status: 'done', result: JSON.stringify(result ?? null) as unknown, finished_at: this.deps.clock.now(), locked_until: null }).where('id', '=', job.id).execute();
+    } catch (e) {
+      this.deps.log.error({ err: e, job: job.kind, id: job.id }, 'queued job failed');
+      const failed = row.attempts >= 1 ? await this.jdb.selectFrom('job_queue').select(['attempts', 'max_attempts']).where('id', '=', job.id).executeTakeFirst() : undefined;
+      const final = !failed || failed.attempts >= failed.max_attempts;
+      await this.jdb.updateTable('job_queue')
+        .set({ status: final ? 'failed' : 'queued', last_error: (e as Error).message, locked_until: null, ...(final ? { finished_at: this.deps.clock.now() } : {}) })
+        .where('id', '=', job.id).execute();
+    }
+    return true;
+  }
+}
