@@ -3,6 +3,7 @@ import { ensureFirstOrganization, type FirstOwner } from '../../app/bootstrap.js
 import { loadDemo, type DemoLogin } from '../../app/demo/index.js';
 import { startNode } from '../../app/node.js';
 import { action, setup } from '../common.js';
+import { watchNpmLauncher } from '../launcher.js';
 import { progressBar } from '../progress.js';
 
 export function registerServeCommand(program: Command): void {
@@ -46,5 +47,6 @@ export function registerServeCommand(program: Command): void {
       };
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
+      watchNpmLauncher(() => void stop('npm exited'));
     }));
 }

@@ -12,6 +12,9 @@ export type OutletRow = Selectable<OutletsTable>;
 export type StaffRow = Selectable<StaffTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 
+/** An empty PATCH changes nothing: answer with the row as it is (SQL has no empty SET). */
+const isEmpty = (values: object) => Object.values(values).every((v) => v === undefined);
+
 const STAFF_COLUMNS = ['id', 'organization_id', 'email', 'name', 'role', 'locale', 'active', 'created_at', 'updated_at'] as const;
 
 export const tenancyStore = {
@@ -76,21 +79,27 @@ export const tenancyStore = {
     db.selectFrom('organizations').selectAll().where('id', '=', scope.organizationId).executeTakeFirstOrThrow(),
 
   updateOrganization: (db: Db, scope: TenantScope, values: Partial<Pick<OrganizationRow, 'name' | 'currency' | 'time_zone' | 'locale'>>) =>
-    db.updateTable('organizations').set(values).where('id', '=', scope.organizationId).returningAll().executeTakeFirstOrThrow(),
+    isEmpty(values)
+      ? tenancyStore.organization(db, scope)
+      : db.updateTable('organizations').set(values).where('id', '=', scope.organizationId).returningAll().executeTakeFirstOrThrow(),
 
   merchants: (db: Db, scope: TenantScope) => scoped(db, scope).selectFrom('merchants').selectAll().orderBy('created_at').orderBy('id').execute(),
   merchant: (db: Db, scope: TenantScope, id: string) => scoped(db, scope).selectFrom('merchants').selectAll().where('id', '=', id).executeTakeFirst(),
   insertMerchant: (db: Db, scope: TenantScope, row: { id: string; name: string; created_at: Date }) =>
     scoped(db, scope).insertInto('merchants', row).returningAll().executeTakeFirstOrThrow(),
   updateMerchant: (db: Db, scope: TenantScope, id: string, values: { name?: string }) =>
-    scoped(db, scope).updateTable('merchants', values).where('id', '=', id).returningAll().executeTakeFirst(),
+    isEmpty(values)
+      ? tenancyStore.merchant(db, scope, id)
+      : scoped(db, scope).updateTable('merchants', values).where('id', '=', id).returningAll().executeTakeFirst(),
 
   outlets: (db: Db, scope: TenantScope) => scoped(db, scope).selectFrom('outlets').selectAll().orderBy('created_at').orderBy('id').execute(),
   outlet: (db: Db, scope: TenantScope, id: string) => scoped(db, scope).selectFrom('outlets').selectAll().where('id', '=', id).executeTakeFirst(),
   insertOutlet: (db: Db, scope: TenantScope, row: Omit<OutletRow, 'organization_id' | 'active'> & { active?: boolean }) =>
     scoped(db, scope).insertInto('outlets', row).returningAll().executeTakeFirstOrThrow(),
   updateOutlet: (db: Db, scope: TenantScope, id: string, values: Partial<Pick<OutletRow, 'name' | 'kind' | 'address' | 'time_zone' | 'active' | 'merchant_id'>>) =>
-    scoped(db, scope).updateTable('outlets', values).where('id', '=', id).returningAll().executeTakeFirst(),
+    isEmpty(values)
+      ? tenancyStore.outlet(db, scope, id)
+      : scoped(db, scope).updateTable('outlets', values).where('id', '=', id).returningAll().executeTakeFirst(),
 
   staffList: (db: Db, scope: TenantScope) => scoped(db, scope).selectFrom('staff').select(STAFF_COLUMNS).orderBy('created_at').orderBy('id').execute(),
   staffMember: (db: Db, scope: TenantScope, id: string) => scoped(db, scope).selectFrom('staff').select(STAFF_COLUMNS).where('id', '=', id).executeTakeFirst(),
