@@ -28,7 +28,8 @@ const boundaries = {
     const from = locate(context.filename);
     function check(node, source) {
       if (typeof source !== 'string' || !source.startsWith('.')) {
-        if (from.area === 'module' && from.inDomain && typeof source === 'string' && !source.startsWith('node:') && !source.startsWith('@stdlib/')) {
+        const isTest = /\.test\.tsx?$/.test(context.filename);
+        if (from.area === 'module' && from.inDomain && !isTest && typeof source === 'string' && !source.startsWith('node:') && !source.startsWith('@stdlib/')) {
           context.report({ node, message: `domain/ code is pure: it may not import the package "${source}"` });
         }
         return;

@@ -12,6 +12,8 @@ const env = { DATA_DIR: dataDir, REGULARS_OWNER_EMAIL: 'owner@crash.example', RE
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+interface Outlets { items: { name: string; merchantId: string }[] }
+
 function postgresProcessesFor(dir: string): number[] {
   const pids: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
@@ -39,8 +41,8 @@ describe.skipIf(process.platform !== 'linux')('SIGKILL during writes (embedded s
     for (let round = 0; round < 3; round++) {
       const server = await startServer(env);
       const cookie = await login(server.baseUrl, 'owner@crash.example', 'crash test password');
-      const me = await (await fetch(`${server.baseUrl}/api/outlets`, { headers: { cookie } })).json();
-      const merchantId = me.items[0].merchantId as string;
+      const me = (await (await fetch(`${server.baseUrl}/api/outlets`, { headers: { cookie } })).json()) as Outlets;
+      const merchantId = me.items[0]!.merchantId;
       // Verify everything acknowledged before the previous kill is still there, exactly once.
       const names = me.items.map((o: { name: string }) => o.name);
       for (const name of acknowledged) expect(names.filter((n: string) => n === name)).toHaveLength(1);
@@ -67,7 +69,7 @@ describe.skipIf(process.platform !== 'linux')('SIGKILL during writes (embedded s
     expect(acknowledged.length).toBeGreaterThan(10);
     const last = await startServer(env);
     const cookie = await login(last.baseUrl, 'owner@crash.example', 'crash test password');
-    const names = (await (await fetch(`${last.baseUrl}/api/outlets`, { headers: { cookie } })).json()).items.map((o: { name: string }) => o.name);
+    const names = ((await (await fetch(`${last.baseUrl}/api/outlets`, { headers: { cookie } })).json()) as Outlets).items.map((o: { name: string }) => o.name);
     for (const name of acknowledged) expect(names.filter((n: string) => n === name)).toHaveLength(1);
     await last.kill('SIGTERM');
     expect(await waitFor(() => postgresProcessesFor(dataDir).length === 0, 15_000)).toBe(true);

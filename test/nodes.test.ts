@@ -31,7 +31,7 @@ describe('two nodes on one PostgreSQL', () => {
     const cookie = await login(a.baseUrl, 'owner@two-nodes.example', 'two nodes password');
     const onB = await fetch(`${b.baseUrl}/api/me`, { headers: { cookie } });
     expect(onB.status).toBe(200);
-    expect((await onB.json()).staff.email).toBe('owner@two-nodes.example');
+    expect(((await onB.json()) as { staff: { email: string } }).staff.email).toBe('owner@two-nodes.example');
     const outOnB = await fetch(`${b.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie } });
     expect(outOnB.status).toBe(204);
     expect((await fetch(`${a.baseUrl}/api/me`, { headers: { cookie } })).status).toBe(401);
@@ -40,7 +40,7 @@ describe('two nodes on one PostgreSQL', () => {
   it('created exactly one first organization', async () => {
     const [a] = nodes as [ServerProcess];
     const cookie = await login(a.baseUrl, 'owner@two-nodes.example', 'two nodes password');
-    const staff = await (await fetch(`${a.baseUrl}/api/staff`, { headers: { cookie } })).json();
+    const staff = (await (await fetch(`${a.baseUrl}/api/staff`, { headers: { cookie } })).json()) as { items: unknown[] };
     expect(staff.items).toHaveLength(1);
     const printed = nodes.map((n) => n.output().includes('First start')).filter(Boolean);
     expect(printed).toHaveLength(1);

@@ -1,6 +1,6 @@
 // What every command needs: configuration, a logger, and a clean exit with a readable message.
 import { ConfigError, loadConfig, type Config } from '../platform/config.js';
-import { isAppError } from '../platform/errors.js';
+import { isAppError, StartupError } from '../platform/errors.js';
 import { createLogger, type Logger } from '../platform/logging.js';
 
 export function setup(options: { quiet?: boolean } = {}): { config: Config; log: Logger } {
@@ -15,7 +15,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
     try {
       await fn(...args);
     } catch (e) {
-      if (e instanceof ConfigError || e instanceof UsageError) {
+      if (e instanceof ConfigError || e instanceof UsageError || e instanceof StartupError) {
         process.stderr.write(`${e.message}\n`);
         process.exit(2);
       }

@@ -46,3 +46,6 @@ export const invalidField = (field: string, reason: string) =>
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/** A problem an operator must fix before Regulars can start (bad data directory, database newer than code…). */
+export class StartupError extends Error {}

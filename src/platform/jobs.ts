@@ -4,7 +4,7 @@
 //   simply due, so it runs once on the next poll and the job itself catches up on everything due;
 // - queued jobs (imports, exports): claimed with FOR UPDATE SKIP LOCKED, retried up to max_attempts,
 //   with progress the web app and CLI show as a bar.
-import { sql } from 'kysely';
+import { sql, type ColumnType, type Generated } from 'kysely';
 import type { Logger } from './logging.js';
 import type { Clock } from './time.js';
 import type { IdGenerator } from './ids.js';
@@ -25,13 +25,20 @@ export interface QueuedJobHandler {
 
 export interface QueuedJob { id: string; organizationId: string | null; kind: string; payload: unknown; attempts: number }
 
-interface JobTables {
-  scheduled_jobs: { name: string; next_run_at: Date | string; last_started_at: Date | null; last_finished_at: Date | null; last_error: string | null; running_until: Date | null };
-  job_queue: {
-    id: string; organization_id: string | null; kind: string; payload: unknown; status: string; run_at: Date | string;
-    attempts: number; max_attempts: number; locked_until: Date | null; progress_done: number; progress_total: number | null;
-    result: unknown; last_error: string | null; created_at: Date; finished_at: Date | null;
-  };
+declare module './db/schema.js' {
+  interface Database {
+    scheduled_jobs: {
+      name: string; next_run_at: Date; last_started_at: Date | null; last_finished_at: Date | null;
+      last_error: string | null; running_until: Date | null;
+    };
+    job_queue: {
+      id: string; organization_id: string | null; kind: string; payload: ColumnType<unknown, string, string>;
+      status: Generated<'queued' | 'running' | 'done' | 'failed'>; run_at: Date; attempts: Generated<number>;
+      max_attempts: number; locked_until: Date | null; progress_done: Generated<number>; progress_total: number | null;
+      result: ColumnType<unknown, string | null, string | null>; last_error: string | null;
+      created_at: Generated<Date>; finished_at: Date | null;
+    };
+  }
 }
 
 export class JobRunner {
@@ -39,11 +46,7 @@ export class JobRunner {
   private handlers = new Map<string, QueuedJobHandler>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private readonly jdb: import('kysely').Kysely<JobTables>;
-
-  constructor(db: Db, private readonly deps: { clock: Clock; ids: IdGenerator; log: Logger }) {
-    this.jdb = db as unknown as import('kysely').Kysely<JobTables>;
-  }
+  constructor(private readonly jdb: Db, private readonly deps: { clock: Clock; ids: IdGenerator; log: Logger }) {}
 
   addRecurring(job: RecurringJob): void {
     this.recurring.set(job.name, job);
@@ -56,9 +59,10 @@ export class JobRunner {
   async enqueue(kind: string, payload: unknown, options: { organizationId?: string; runAt?: Date; maxAttempts?: number } = {}): Promise<string> {
     const id = this.deps.ids.next();
     await this.jdb.insertInto('job_queue').values({
-      id, kind, payload: JSON.stringify(payload) as unknown, organization_id: options.organizationId ?? null,
+      id, kind, payload: JSON.stringify(payload), organization_id: options.organizationId ?? null,
       run_at: options.runAt ?? this.deps.clock.now(), max_attempts: options.maxAttempts ?? 3,
-    } as never).execute();
+      locked_until: null, progress_total: null, result: null, last_error: null, finished_at: null,
+    }).execute();
     return id;
   }
 
@@ -87,7 +91,7 @@ export class JobRunner {
 
   private async runRecurringIfDue(job: RecurringJob): Promise<boolean> {
     const now = this.deps.clock.now();
-    await this.jdb.insertInto('scheduled_jobs').values({ name: job.name, next_run_at: now } as never).onConflict((oc) => oc.column('name').doNothing()).execute();
+    await this.jdb.insertInto('scheduled_jobs').values({ name: job.name, next_run_at: now, last_started_at: null, last_finished_at: null, last_error: null, running_until: null }).onConflict((oc) => oc.column('name').doNothing()).execute();
     const claimed = await this.jdb
       .updateTable('scheduled_jobs')
       .set({ next_run_at: new Date(now.getTime() + job.everySeconds * 1000), last_started_at: now, running_until: new Date(now.getTime() + job.everySeconds * 1000) })
@@ -133,7 +137,7 @@ export class JobRunner {
     };
     try {
       const result = await handler.run(job, { progress });
-      await this.jdb.updateTable('job_queue').set({ status: 'done', result: JSON.stringify(result ?? null) as unknown, finished_at: this.deps.clock.now(), locked_until: null }).where('id', '=', job.id).execute();
+      await this.jdb.updateTable('job_queue').set({ status: 'done', result: JSON.stringify(result ?? null), finished_at: this.deps.clock.now(), locked_until: null }).where('id', '=', job.id).execute();
     } catch (e) {
       this.deps.log.error({ err: e, job: job.kind, id: job.id }, 'queued job failed');
       const failed = row.attempts >= 1 ? await this.jdb.selectFrom('job_queue').select(['attempts', 'max_attempts']).where('id', '=', job.id).executeTakeFirst() : undefined;

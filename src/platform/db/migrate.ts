@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { migrationsDir } from '../paths.js';
+import { StartupError } from '../errors.js';
 
 export interface Migration { version: string; name: string; sql: string; checksum: string }
 
@@ -27,7 +28,7 @@ export function readMigrations(dir = migrationsDir): Migration[] {
     });
 }
 
-export class SchemaTooNewError extends Error {}
+export class SchemaTooNewError extends StartupError {}
 
 export interface MigrateResult { applied: string[]; version: string | null }
 

@@ -43,13 +43,11 @@ export function cumulativeLevelFor(config: CumulativeConfig, m: Measured): Level
 
 /** The nearest level above `bp`: the smallest discount greater than the current one. */
 export function nextLevelAfter(config: CumulativeConfig, m: Measured, bp: BasisPoints): NextLevel | null {
-  let next: { l: CumulativeLevel; index: number } | null = null;
-  config.levels.forEach((l, index) => {
-    if (l.discountBp > bp && (next === null || l.discountBp < next.l.discountBp)) next = { l, index };
-  });
-  if (next === null) return null;
-  const { l, index } = next as { l: CumulativeLevel; index: number };
-  return { index, bp: l.discountBp, ...distanceTo(l, m) };
+  let best: { level: CumulativeLevel; index: number } | null = null;
+  for (const [index, level] of config.levels.entries()) {
+    if (level.discountBp > bp && (best === null || level.discountBp < best.level.discountBp)) best = { level, index };
+  }
+  return best === null ? null : { index: best.index, bp: best.level.discountBp, ...distanceTo(best.level, m) };
 }
 
 const topBp = (config: CumulativeConfig) => Math.max(0, ...config.levels.map((l) => l.discountBp));

@@ -123,42 +123,46 @@ export function confirm(state: ModelState, cmd: ConfirmCommand): OpOutcome<Recei
   });
 }
 
-/** Refund by lines and quantities (milli-units per line index). Cancel is a refund of everything left. */
+/** Refund by lines and quantities (milli-units per line index), idempotent by the refund id. */
 export function refund(state: ModelState, cmd: { refundId: string; receiptId: string; quantities: number[]; at: Date }): OpOutcome<RefundPlan> {
-  return once<RefundPlan>(state, cmd.refundId, cmd, () => {
-    const record = state.receipts.get(cmd.receiptId);
-    if (!record) return { status: 'refused', state, reason: 'receipt_not_found' };
-    const c = record.customerId;
-    const expiry = state.program.points?.expiry ?? { kind: 'never' as const };
-    const planned = planRefund({
-      receipt: record.result, quantities: cmd.quantities, alreadyRefunded: record.refunded,
-      lots: customerLots(state.ledger, c), earnedLotId: record.earnedLotId,
-      spendableBalance: balanceOf(state.ledger, spendableAccount(c)),
-      returnLot: { id: `${cmd.refundId}:return`, expiresAt: lotExpiry(expiry, cmd.at, state.timeZone) },
-      policy: state.program.refundPolicy, at: cmd.at,
-    });
-    if (!planned.ok) return { status: 'refused', state, reason: planned.reason };
-    const plan = planned.value;
-    const transfers: Transfer[] = [];
-    const newLots: LotRecord[] = [];
-    if (plan.returnLot) {
-      newLots.push({ id: plan.returnLot.id, customerId: c, unlockAt: null, expiresAt: plan.returnLot.expiresAt });
-      transfers.push(transfer(cmd.refundId, 'return', undefined, REDEEMED, spendableAccount(c), plan.returnLot.amount, plan.returnLot.id));
-    }
-    transfers.push(...takeTransfers(cmd.refundId, 'take_back', c, plan.takes, TAKEN_BACK));
-    if (plan.negativeBalance > 0) transfers.push(transfer(cmd.refundId, 'take_back', 'debt', spendableAccount(c), TAKEN_BACK, plan.negativeBalance, null));
-    const done = commit(state, cmd.refundId, c, { transfers, newLots }, cmd.at);
-    if (!done.ok) return { status: 'refused', state, reason: done.reason };
-    const updated: ReceiptRecord = { ...record, refunded: plan.lines.map((l) => l.refundedQuantityMilli) };
-    return { status: 'applied', state: { ...state, ledger: done.ledger, receipts: new Map(state.receipts).set(cmd.receiptId, updated) }, answer: plan };
-  });
+  return once<RefundPlan>(state, cmd.refundId, cmd, () => applyRefund(state, cmd.refundId, cmd.receiptId, () => cmd.quantities, cmd.at));
 }
 
+/**
+ * Cancel is a refund of everything not refunded yet. Its idempotency fingerprint is the cancel request
+ * itself: the remaining quantities change once it has run, and a retry must still be a replay.
+ */
 export function cancel(state: ModelState, cmd: { cancelId: string; receiptId: string; at: Date }): OpOutcome<RefundPlan> {
-  const record = state.receipts.get(cmd.receiptId);
+  return once<RefundPlan>(state, cmd.cancelId, { cancel: cmd }, () => applyRefund(state, cmd.cancelId, cmd.receiptId,
+    (record) => record.result.lines.map((l, i) => l.quantityMilli - (record.refunded[i] ?? 0)), cmd.at));
+}
+
+function applyRefund(state: ModelState, opId: string, receiptId: string, quantitiesOf: (r: ReceiptRecord) => number[], at: Date): OpOutcome<RefundPlan> {
+  const record = state.receipts.get(receiptId);
   if (!record) return { status: 'refused', state, reason: 'receipt_not_found' };
-  const quantities = record.result.lines.map((l, i) => l.quantityMilli - (record.refunded[i] ?? 0));
-  return refund(state, { refundId: cmd.cancelId, receiptId: cmd.receiptId, quantities, at: cmd.at });
+  const c = record.customerId;
+  const expiry = state.program.points?.expiry ?? { kind: 'never' as const };
+  const planned = planRefund({
+    receipt: record.result, quantities: quantitiesOf(record), alreadyRefunded: record.refunded,
+    lots: customerLots(state.ledger, c), earnedLotId: record.earnedLotId,
+    spendableBalance: balanceOf(state.ledger, spendableAccount(c)),
+    returnLot: { id: `${opId}:return`, expiresAt: lotExpiry(expiry, at, state.timeZone) },
+    policy: state.program.refundPolicy, at,
+  });
+  if (!planned.ok) return { status: 'refused', state, reason: planned.reason };
+  const plan = planned.value;
+  const transfers: Transfer[] = [];
+  const newLots: LotRecord[] = [];
+  if (plan.returnLot) {
+    newLots.push({ id: plan.returnLot.id, customerId: c, unlockAt: null, expiresAt: plan.returnLot.expiresAt });
+    transfers.push(transfer(opId, 'return', undefined, REDEEMED, spendableAccount(c), plan.returnLot.amount, plan.returnLot.id));
+  }
+  transfers.push(...takeTransfers(opId, 'take_back', c, plan.takes, TAKEN_BACK));
+  if (plan.negativeBalance > 0) transfers.push(transfer(opId, 'take_back', 'debt', spendableAccount(c), TAKEN_BACK, plan.negativeBalance, null));
+  const done = commit(state, opId, c, { transfers, newLots }, at);
+  if (!done.ok) return { status: 'refused', state, reason: done.reason };
+  const updated: ReceiptRecord = { ...record, refunded: plan.lines.map((l) => l.refundedQuantityMilli) };
+  return { status: 'applied', state: { ...state, ledger: done.ledger, receipts: new Map(state.receipts).set(receiptId, updated) }, answer: plan };
 }
 
 /** The scheduled job for one customer: unlock due lots, then expire due lots. Ids come from the lots, so reruns add nothing. */

@@ -38,14 +38,14 @@ export function planPointsSpend(input: SpendInput): SpendResult {
   const zeros = payable.map(() => 0);
   const nothing = (warnings: PointsWarning[]): SpendResult => ({ maxSpendablePoints: 0, pointsSpent: 0, pointsMoney: 0, linePoints: zeros, lineMoney: zeros, warnings });
   if (!config) return nothing(requested > 0 ? ['points_not_available'] : []);
-  if (balance < config.minBalanceToRedeem || balance <= 0) return nothing(requested > 0 ? ['below_min_balance'] : []);
+  if (config.minBalanceToRedeem > 0 && balance < config.minBalanceToRedeem) return nothing(requested > 0 ? ['below_min_balance'] : []);
 
   const step = rateStep(config.rate);
   const total = payable.reduce((a, b) => a + b, 0);
   const shareMoney = Number(divBig(BigInt(total) * BigInt(config.maxShareBp), 10_000n, 'floor'));
   const lineSteps = capacity.map((c) => Math.floor(c / step.minor));
   const maxSteps = Math.min(
-    Math.floor(balance / step.points),
+    Math.floor(Math.max(0, balance) / step.points),
     Math.floor(shareMoney / step.minor),
     lineSteps.reduce((a, b) => a + b, 0),
   );

@@ -1,0 +1,44 @@
+// The job runner on several nodes: each due run of a recurring job happens once; each queued job is
+// claimed by one node; a failing job is retried and then marked failed with its error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobRunner } from '../src/platform/jobs.js';
+import { createTestDatabase, type TestDatabase } from './support/db.js';
+
+let db: TestDatabase;
+beforeAll(async () => { db = await createTestDatabase({ now: '2026-05-01T00:00:00Z' }); });
+afterAll(() => db.drop());
+
+const runners = (n: number) => Array.from({ length: n }, () => new JobRunner(db.db, { clock: db.clock, ids: db.ctx.ids, log: db.ctx.log }));
+
+describe('job runner', () => {
+  it('runs a due recurring job once however many nodes poll, and once more after downtime', async () => {
+    const runs: string[] = [];
+    const nodes = runners(3);
+    nodes.forEach((r, i) => r.addRecurring({ name: 'test.hourly', everySeconds: 3600, run: async ({ now }) => { runs.push(`${i}@${now.toISOString()}`); } }));
+    await Promise.all(nodes.map((r) => r.tick()));
+    expect(runs).toHaveLength(1);
+    await Promise.all(nodes.map((r) => r.tick()));
+    expect(runs).toHaveLength(1); // not due yet
+    db.clock.advance(5 * 3600_000); // five hours of downtime: one catch-up run, not five
+    await Promise.all(nodes.map((r) => r.tick()));
+    expect(runs).toHaveLength(2);
+  });
+
+  it('gives each queued job to one node and retries failures up to the limit', async () => {
+    const seen: string[] = [];
+    let failures = 0;
+    const nodes = runners(2);
+    for (const r of nodes) {
+      r.addHandler({ kind: 'test.work', run: async (job) => { seen.push((job.payload as { n: number }).n.toString()); return { ok: true }; } });
+      r.addHandler({ kind: 'test.flaky', run: async () => { failures++; throw new Error('boom'); } });
+    }
+    for (let n = 0; n < 20; n++) await nodes[0]!.enqueue('test.work', { n });
+    const flaky = await nodes[0]!.enqueue('test.flaky', {}, { maxAttempts: 2 });
+    await Promise.all(nodes.map((r) => r.tick()));
+    await Promise.all(nodes.map((r) => r.tick()));
+    expect(seen.sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+    expect(failures).toBe(2);
+    const row = await db.db.selectFrom('job_queue').select(['status', 'attempts', 'last_error']).where('id', '=', flaky).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'failed', attempts: 2, last_error: 'boom' });
+  });
+});
