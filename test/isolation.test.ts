@@ -15,7 +15,8 @@ async function seedA() {
   const outlet = (await t.app.inject({ method: 'POST', url: '/api/outlets', headers: h, payload: { merchantId: merchant.id, name: 'A shop', kind: 'shop' } })).json();
   const staff = (await t.app.inject({ method: 'POST', url: '/api/staff', headers: h, payload: { email: 'a-cashier@a.example', name: 'A cashier', role: 'cashier', password: 'a cashier password' } })).json();
   const key = (await t.app.inject({ method: 'POST', url: '/api/api-keys', headers: h, payload: { name: 'A till', outletId: outlet.id } })).json();
-  for (const id of [a.organizationId, a.ownerId, a.outletId, a.merchantId, merchant.id, outlet.id, staff.id, key.apiKey.id]) idsOfA.add(id);
+  const customer = (await t.app.inject({ method: 'POST', url: '/api/customers', headers: h, payload: { familyName: 'Иванова', givenNames: 'Анна', phones: ['+372 5123 4567'] } })).json();
+  for (const id of [a.organizationId, a.ownerId, a.outletId, a.merchantId, merchant.id, outlet.id, staff.id, key.apiKey.id, customer.id]) idsOfA.add(id);
 }
 
 async function snapshotOfA() {

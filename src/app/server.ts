@@ -14,6 +14,7 @@ import type { ServiceContext } from '../platform/context.js';
 import { schemaVersion } from '../platform/db/migrate.js';
 import type { HttpApp } from '../platform/http.js';
 import { webDistDir } from '../platform/paths.js';
+import { customerRoutes } from '../modules/customers/index.js';
 import { tenancyRoutes } from '../modules/tenancy/index.js';
 import { registerAuth } from './auth.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
 
   await app.register(async (scope) => {
     await tenancyRoutes(scope, options.ctx, settings);
+    await customerRoutes(scope, options.ctx);
   });
 
   if (options.serveWeb !== false && fs.existsSync(path.join(webDistDir, 'index.html'))) {

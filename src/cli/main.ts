@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { version } from '../app/node.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backup.js';
+import { registerClvCommand } from './commands/clv.js';
 import { registerOpenApiCommand } from './commands/openapi.js';
 import { registerServeCommand } from './commands/serve.js';
 
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerBackupCommands(program);
   registerOpenApiCommand(program);
+  registerClvCommand(program);
   return program;
 }
 

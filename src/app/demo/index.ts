@@ -7,7 +7,7 @@ import { createMerchant, createOrganization, createOutlet, createStaff, staffEma
 export interface DemoLogin { organization: string; email: string; password: string; role: StaffRole }
 
 interface DemoBusiness {
-  name: string; currency: string; timeZone: string; locale: string;
+  name: string; currency: string; timeZone: string; locale: string; country: string;
   merchants: { name: string; outlets: { name: string; kind: OutletKind; address: string }[] }[];
   staff: { email: string; name: string; role: StaffRole }[];
 }
@@ -16,7 +16,7 @@ const PASSWORD = 'demo-password';
 
 const BUSINESSES: DemoBusiness[] = [
   {
-    name: 'Салон «Люмьер»', currency: 'RUB', timeZone: 'Europe/Moscow', locale: 'ru',
+    name: 'Салон «Люмьер»', currency: 'RUB', timeZone: 'Europe/Moscow', locale: 'ru', country: 'RU',
     merchants: [{ name: 'Lumière beauty', outlets: [
       { name: 'Люмьер на Тверской', kind: 'salon', address: 'Москва, Тверская ул., 12' },
       { name: 'Люмьер в Сокольниках', kind: 'salon', address: 'Москва, ул. Сокольнический Вал, 1' },
@@ -30,7 +30,7 @@ const BUSINESSES: DemoBusiness[] = [
     ],
   },
   {
-    name: 'Nord Wear', currency: 'EUR', timeZone: 'Europe/Tallinn', locale: 'en',
+    name: 'Nord Wear', currency: 'EUR', timeZone: 'Europe/Tallinn', locale: 'en', country: 'EE',
     merchants: [
       { name: 'Nord Wear', outlets: [
         { name: 'Nord Wear Viru', kind: 'shop', address: 'Viru 5, Tallinn' },
@@ -66,7 +66,7 @@ async function createBusiness(ctx: ServiceContext, business: DemoBusiness): Prom
   const [owner, ...otherStaff] = business.staff;
   const firstOutlet = firstMerchant!.outlets[0]!;
   const created = await createOrganization(ctx, {
-    name: business.name, currency: business.currency, timeZone: business.timeZone, locale: business.locale,
+    name: business.name, currency: business.currency, timeZone: business.timeZone, locale: business.locale, country: business.country,
     merchantName: firstMerchant!.name, outlet: firstOutlet, owner: { ...owner!, password: PASSWORD },
   });
   const actor: Actor = { organizationId: created.organization.id, role: 'owner', staffId: created.owner.id, apiKeyId: null, outletId: null };

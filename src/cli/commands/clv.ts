@@ -6,8 +6,8 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import {
   fitBgNbd, fitGammaGamma, parseIsoDay, periodsPerMonth, predictCustomers, summarizeTransactions,
-} from '../../modules/analytics/domain/clv/index.js';
-import type { CustomerSummary, GammaGammaFit, Transaction } from '../../modules/analytics/domain/clv/index.js';
+} from '../../modules/analytics/index.js';
+import type { CustomerSummary, GammaGammaFit, Transaction } from '../../modules/analytics/index.js';
 import { action, UsageError } from '../common.js';
 
 export interface ClvFitOptions {

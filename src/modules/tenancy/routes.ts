@@ -16,7 +16,7 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor as Actor;
 }
 
-const organization = z.object({ id: z.uuid(), name: z.string(), currency: z.string(), timeZone: z.string(), locale: z.string(), createdAt: z.string() }).meta({ id: 'Organization' });
+const organization = z.object({ id: z.uuid(), name: z.string(), currency: z.string(), timeZone: z.string(), locale: z.string(), country: z.string().nullable(), createdAt: z.string() }).meta({ id: 'Organization' });
 const merchant = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string() }).meta({ id: 'Merchant' });
 const outletKind = z.enum(['shop', 'salon', 'office', 'online', 'pos']);
 const outlet = z.object({ id: z.uuid(), merchantId: z.uuid(), name: z.string(), kind: outletKind, address: z.string().nullable(), timeZone: z.string().nullable(), active: z.boolean(), createdAt: z.string() }).meta({ id: 'Outlet' });
@@ -57,7 +57,7 @@ export async function tenancyRoutes(app: HttpApp, ctx: ServiceContext, settings:
   const settingsTags = ['Settings'];
   app.get('/api/organization', { schema: { tags: settingsTags, summary: 'The organization', response: { 200: organization, ...commonErrors } } }, (request) => service.getOrganization(ctx, actorOf(request)));
   app.patch('/api/organization', {
-    schema: { tags: settingsTags, summary: 'Change the organization (owner)', body: z.object({ name: name.optional(), currency: z.string().length(3).optional(), timeZone: z.string().min(1).optional(), locale: locale.optional() }), response: { 200: organization, ...commonErrors } },
+    schema: { tags: settingsTags, summary: 'Change the organization (owner)', body: z.object({ name: name.optional(), currency: z.string().length(3).optional(), timeZone: z.string().min(1).optional(), locale: locale.optional(), country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as RU, EE or AE').nullable().optional() }), response: { 200: organization, ...commonErrors } },
   }, (request) => service.updateOrganization(ctx, actorOf(request), request.body));
 
   app.get('/api/merchants', { schema: { tags: settingsTags, summary: 'Merchants (brands) of the organization', response: { 200: listOf(merchant), ...commonErrors } } }, async (request) => ({ items: await service.listMerchants(ctx, actorOf(request)) }));

@@ -11,7 +11,7 @@ import { tenancyStore as store, type ApiKeyRow, type MerchantRow, type Organizat
 
 export type OutletKind = OutletRow['kind'];
 
-export const toOrganization = (r: OrganizationRow) => ({ id: r.id, name: r.name, currency: r.currency, timeZone: r.time_zone, locale: r.locale, createdAt: r.created_at.toISOString() });
+export const toOrganization = (r: OrganizationRow) => ({ id: r.id, name: r.name, currency: r.currency, timeZone: r.time_zone, locale: r.locale, country: r.country, createdAt: r.created_at.toISOString() });
 export const toMerchant = (r: MerchantRow) => ({ id: r.id, name: r.name, createdAt: r.created_at.toISOString() });
 export const toOutlet = (r: OutletRow) => ({ id: r.id, merchantId: r.merchant_id, name: r.name, kind: r.kind, address: r.address, timeZone: r.time_zone, active: r.active, createdAt: r.created_at.toISOString() });
 export const toStaff = (r: Omit<StaffRow, 'password_hash'>) => ({ id: r.id, email: r.email, name: r.name, role: r.role, locale: r.locale, active: r.active, createdAt: r.created_at.toISOString() });
@@ -38,7 +38,7 @@ export async function audit(db: Db, ctx: ServiceContext, actor: Actor, action: s
 // ---------------- organizations ----------------
 
 export interface NewOrganization {
-  name: string; currency: string; timeZone: string; locale?: string;
+  name: string; currency: string; timeZone: string; locale?: string; country?: string | null;
   merchantName?: string;
   outlet?: { name: string; kind: OutletKind; address?: string | null };
   owner: { email: string; name: string; password?: string };
@@ -54,7 +54,7 @@ export async function createOrganization(ctx: ServiceContext, input: NewOrganiza
   try {
     return await inTransaction(ctx.db, async (tx) => {
       const organizationId = ctx.ids.next();
-      await store.insertOrganization(tx, { id: organizationId, name: input.name, currency: input.currency, time_zone: input.timeZone, locale: input.locale ?? 'en', created_at: now });
+      await store.insertOrganization(tx, { id: organizationId, name: input.name, currency: input.currency, time_zone: input.timeZone, locale: input.locale ?? 'en', country: input.country ?? null, created_at: now });
       const scope = { organizationId };
       const merchant = await store.insertMerchant(tx, scope, { id: ctx.ids.next(), name: input.merchantName ?? input.name, created_at: now });
       const outlet = await store.insertOutlet(tx, scope, { id: ctx.ids.next(), merchant_id: merchant.id, name: input.outlet?.name ?? input.name, kind: input.outlet?.kind ?? 'shop', address: input.outlet?.address ?? null, time_zone: null, created_at: now });
@@ -78,7 +78,7 @@ export async function getOrganization(ctx: ServiceContext, actor: Actor) {
   return toOrganization(await store.organization(ctx.db, actor));
 }
 
-export async function updateOrganization(ctx: ServiceContext, actor: Actor, patch: { name?: string; currency?: string; timeZone?: string; locale?: string }) {
+export async function updateOrganization(ctx: ServiceContext, actor: Actor, patch: { name?: string; currency?: string; timeZone?: string; locale?: string; country?: string | null }) {
   requirePermission(actor, 'organization.manage');
   if (patch.currency !== undefined) checkCurrency(patch.currency);
   if (patch.timeZone !== undefined) checkTimeZone(patch.timeZone);
@@ -88,6 +88,7 @@ export async function updateOrganization(ctx: ServiceContext, actor: Actor, patc
       ...(patch.currency !== undefined && { currency: patch.currency }),
       ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
       ...(patch.locale !== undefined && { locale: patch.locale }),
+      ...(patch.country !== undefined && { country: patch.country }),
     });
     await audit(tx, ctx, actor, 'organization.updated', 'organization', actor.organizationId, patch);
     return toOrganization(row);

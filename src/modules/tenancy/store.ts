@@ -71,14 +71,14 @@ export const tenancyStore = {
     return { sessions: Number(sessions.numDeletedRows), loginFailures: Number(failures.numDeletedRows) };
   },
 
-  insertOrganization: (db: Db, row: { id: string; name: string; currency: string; time_zone: string; locale: string; created_at: Date }) =>
+  insertOrganization: (db: Db, row: { id: string; name: string; currency: string; time_zone: string; locale: string; country: string | null; created_at: Date }) =>
     db.insertInto('organizations').values(row).execute(),
 
   // ---- inside a tenant ----
   organization: (db: Db, scope: TenantScope) =>
     db.selectFrom('organizations').selectAll().where('id', '=', scope.organizationId).executeTakeFirstOrThrow(),
 
-  updateOrganization: (db: Db, scope: TenantScope, values: Partial<Pick<OrganizationRow, 'name' | 'currency' | 'time_zone' | 'locale'>>) =>
+  updateOrganization: (db: Db, scope: TenantScope, values: Partial<Pick<OrganizationRow, 'name' | 'currency' | 'time_zone' | 'locale' | 'country'>>) =>
     isEmpty(values)
       ? tenancyStore.organization(db, scope)
       : db.updateTable('organizations').set(values).where('id', '=', scope.organizationId).returningAll().executeTakeFirstOrThrow(),

@@ -9,6 +9,8 @@ export interface OrganizationsTable {
   currency: string;
   time_zone: string;
   locale: Generated<string>;
+  /** ISO 3166-1 alpha-2; the default country for local phone numbers. */
+  country: string | null;
   created_at: CreatedAt;
 }
 

@@ -315,6 +315,7 @@ export interface paths {
                         currency?: string;
                         timeZone?: string;
                         locale?: string;
+                        country?: string | null;
                     };
                 };
             };
@@ -1471,6 +1472,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a customer (a person or a company) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CustomerFieldsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1493,6 +1662,7 @@ export interface components {
             currency: string;
             timeZone: string;
             locale: string;
+            country: string | null;
             createdAt: string;
         };
         MerchantInput: {
@@ -1540,6 +1710,55 @@ export interface components {
             organization: components["schemas"]["OrganizationInput"];
             staff: components["schemas"]["StaffInput"];
         };
+        CustomerInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "company";
+            displayName: string;
+            familyName: string | null;
+            givenNames: string | null;
+            patronymic: string | null;
+            familyNameLatin: string | null;
+            givenNamesLatin: string | null;
+            companyName: string | null;
+            gender: ("female" | "male" | "other") | null;
+            birthDate: string | null;
+            preferredLanguage: string | null;
+            preferredChannel: ("email" | "sms" | "messenger" | "phone" | "post") | null;
+            managerId: string | null;
+            source: string | null;
+            notes: string | null;
+            tags: string[];
+            externalId: string | null;
+            phones: string[];
+            emails: string[];
+            erased: boolean;
+            mergedIntoId: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CustomerFieldsInput: {
+            /** @enum {string} */
+            kind?: "person" | "company";
+            familyName?: string | null;
+            givenNames?: string | null;
+            patronymic?: string | null;
+            familyNameLatin?: string | null;
+            givenNamesLatin?: string | null;
+            companyName?: string | null;
+            gender?: ("female" | "male" | "other") | null;
+            birthDate?: string | null;
+            phones?: string[];
+            emails?: string[];
+            preferredLanguage?: string | null;
+            preferredChannel?: ("email" | "sms" | "messenger" | "phone" | "post") | null;
+            managerId?: string | null;
+            source?: string | null;
+            notes?: string | null;
+            tags?: string[];
+            externalId?: string | null;
+        };
         Error: {
             error: {
                 /** @description Stable machine-readable code, e.g. validation_failed, card_not_found */
@@ -1558,6 +1777,7 @@ export interface components {
             currency: string;
             timeZone: string;
             locale: string;
+            country: string | null;
             createdAt: string;
         };
         Merchant: {
@@ -1604,6 +1824,55 @@ export interface components {
         Me: {
             organization: components["schemas"]["Organization"];
             staff: components["schemas"]["Staff"];
+        };
+        Customer: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "company";
+            displayName: string;
+            familyName: string | null;
+            givenNames: string | null;
+            patronymic: string | null;
+            familyNameLatin: string | null;
+            givenNamesLatin: string | null;
+            companyName: string | null;
+            gender: ("female" | "male" | "other") | null;
+            birthDate: string | null;
+            preferredLanguage: string | null;
+            preferredChannel: ("email" | "sms" | "messenger" | "phone" | "post") | null;
+            managerId: string | null;
+            source: string | null;
+            notes: string | null;
+            tags: string[];
+            externalId: string | null;
+            phones: string[];
+            emails: string[];
+            erased: boolean;
+            mergedIntoId: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CustomerFields: {
+            /** @enum {string} */
+            kind?: "person" | "company";
+            familyName?: string | null;
+            givenNames?: string | null;
+            patronymic?: string | null;
+            familyNameLatin?: string | null;
+            givenNamesLatin?: string | null;
+            companyName?: string | null;
+            gender?: ("female" | "male" | "other") | null;
+            birthDate?: string | null;
+            phones?: string[];
+            emails?: string[];
+            preferredLanguage?: string | null;
+            preferredChannel?: ("email" | "sms" | "messenger" | "phone" | "post") | null;
+            managerId?: string | null;
+            source?: string | null;
+            notes?: string | null;
+            tags?: string[];
+            externalId?: string | null;
         };
     };
     responses: never;

@@ -55,11 +55,15 @@ export function expectedPurchasesUnconditional(p: BgNbdParams, t: number): numbe
   return expectation(p, 0, t / (p.alpha + t));
 }
 
+/** Expected purchases in (T, T+t] of a customer known to be alive at T; depends on x and T only. */
+export function expectedPurchasesIfAlive(p: BgNbdParams, t: number, x: number, T: number): number {
+  if (!(t >= 0)) throw new RangeError(`horizon must be ≥ 0, got ${t}`);
+  return expectation(p, x, t / (p.alpha + T + t));
+}
+
 /** E[Y(t) | x, t_x, T]: expected purchases in (T, T+t] of a customer with this calibration history. */
 export function expectedPurchasesConditional(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
-  if (!(t >= 0)) throw new RangeError(`horizon must be ≥ 0, got ${t}`);
-  const z = t / (p.alpha + T + t);
-  return expectation(p, x, z) * probabilityAlive(p, x, tx, T);
+  return expectedPurchasesIfAlive(p, t, x, T) * probabilityAlive(p, x, tx, T);
 }
 
 /**

@@ -4,7 +4,7 @@
 // whole number of months ends with a shorter step), d the monthly discount rate and E[M] the
 // Gamma-Gamma conditional expected spend. Spend and purchase count are independent in the model, so
 // the expected value of a step is the product of the two expectations.
-import { expectedPurchasesConditional, probabilityAlive } from './bgnbd-predict.js';
+import { expectedPurchasesConditional, expectedPurchasesIfAlive, probabilityAlive } from './bgnbd-predict.js';
 import { compressRows } from './compress.js';
 import { conditionalExpectedSpend } from './gammagamma.js';
 import type { BgNbdParams, GammaGammaParams, RfmSummary, RfSummary } from './types.js';
@@ -71,13 +71,12 @@ export function predictCustomers(bg: BgNbdParams, gg: GammaGammaParams | null, c
     return c === 0 ? s.frequency : c === 1 ? s.recency : s.T;
   });
   const xT = compressRows(rows.size, 2, (c, k) => rows.values[k * 3 + (c === 0 ? 0 : 2)] as number);
-  // Unconditional-on-alive expectations per distinct (x, T) and step: E[Y(t)|…] / P(alive).
+  // Expected purchases of an alive customer, per distinct (x, T) and step; P(alive) is applied per row.
   const perXT = new Float64Array(xT.size * ts.length);
   for (let j = 0; j < xT.size; j++) {
     const x = xT.values[j * 2] as number;
     const T = xT.values[j * 2 + 1] as number;
-    // With t_x = T the P(alive) factor is exactly 1, leaving the alive-customer expectation.
-    ts.forEach((t, s) => { perXT[j * ts.length + s] = expectedPurchasesConditional(bg, t, x, T, T); });
+    ts.forEach((t, s) => { perXT[j * ts.length + s] = expectedPurchasesIfAlive(bg, t, x, T); });
   }
   const rowAlive = new Float64Array(rows.size);
   const rowExpected = new Float64Array(rows.size);

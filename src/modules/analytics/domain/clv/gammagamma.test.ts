@@ -20,10 +20,10 @@ describe('Gamma-Gamma log-likelihood', () => {
   it('matches hand-checked values', () => {
     // [p, q, v, x, m̄, LL] from mpmath at 50 digits.
     const cases: [number, number, number, number, number, number][] = [
-      [6.25, 3.74, 15.44, 1, 20.0, -3.5941964929491953],
-      [6.25, 3.74, 15.44, 5, 35.5, -4.0644026548446079],
-      [1.0, 2.0, 10.0, 3, 0.5, -3.2121158361854918],
-      [0.5, 20.0, 300.0, 40, 12.0, -3.3532999797262726],
+      [6.25, 3.74, 15.44, 1, 20.0, -3.5941964929492],
+      [6.25, 3.74, 15.44, 5, 35.5, -4.06440265484461],
+      [1.0, 2.0, 10.0, 3, 0.5, -3.21211583618549],
+      [0.5, 20.0, 300.0, 40, 12.0, -3.35329997972627],
     ];
     for (const [p, q, v, x, m, want] of cases) {
       expect(gammaGammaCustomerLogLikelihood({ p, q, v }, x, m)).toBeCloseTo(want, 11);

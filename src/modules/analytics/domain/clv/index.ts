@@ -4,7 +4,7 @@ export { summarizeTransactions, parseIsoDay, periodLength } from './summary.js';
 export type { CustomerSummary, PeriodUnit, SummaryOptions, SummaryResult, Transaction } from './summary.js';
 export { bgnbdCustomerLogLikelihood, bgnbdLogLikelihood, fitBgNbd, prepareBgNbd } from './bgnbd.js';
 export {
-  expectedCohortPurchases, expectedPurchasesConditional, expectedPurchasesUnconditional, probabilityAlive,
+  expectedCohortPurchases, expectedPurchasesConditional, expectedPurchasesIfAlive, expectedPurchasesUnconditional, probabilityAlive,
 } from './bgnbd-predict.js';
 export { conditionalExpectedSpend, fitGammaGamma, gammaGammaCustomerLogLikelihood, gammaGammaLogLikelihood } from './gammagamma.js';
 export { customerLifetimeValue, discountedExpectedPurchases, periodsPerMonth, predictCustomers } from './clv.js';

@@ -54,7 +54,7 @@ function cubicMin(p: Point, q: Point): number {
   return q.a - (q.a - p.a) * (q.d + d2 - d1) / (q.d - p.d + 2 * d2);
 }
 
-function lineSearch(fg: Objective, x: Float64Array, f0: number, g0: Float64Array, dir: Float64Array, step: number, counter: { n: number }): Point | null {
+function lineSearch(fg: Objective, x: Float64Array, f0: number, g0: Float64Array, dir: Float64Array, step: number, gtol: number, counter: { n: number }): Point | null {
   const n = x.length;
   const d0 = dot(g0, dir);
   const at = (a: number): Point => {
@@ -66,11 +66,15 @@ function lineSearch(fg: Objective, x: Float64Array, f0: number, g0: Float64Array
     // A non-finite value is treated as "too far": the bracket shrinks towards the start point.
     return Number.isFinite(f) && g.every(Number.isFinite) ? { a, f, d: dot(g, dir), x: xn, g } : { a, f: Infinity, d: NaN, x: xn, g };
   };
+  // Near the optimum the predicted decrease falls below the rounding noise of f (a sum over many rows,
+  // so well above one ulp); then bisecting on is futile.
+  const noise = 1e-12 * Math.max(1, Math.abs(f0));
+  // A trial point that already passes the convergence test is taken even if rounding noise in f
+  // makes it look no better: near the optimum f cannot tell points apart, the gradient still can.
+  const done = (p: Point): boolean => Number.isFinite(p.f) && p.f <= f0 + noise && maxAbs(p.g) <= gtol;
   const armijo = (p: Point): boolean => p.f <= f0 + C1 * p.a * d0;
   const curvature = (p: Point): boolean => Math.abs(p.d) <= -C2 * d0;
 
-  // Near the optimum the predicted decrease falls below f's rounding noise; then bisecting on is futile.
-  const noise = 8 * Number.EPSILON * Math.max(1, Math.abs(f0));
   const zoom = (lo: Point, hi: Point): Point | null => {
     let flat = 0;
     for (let i = 0; i < LINE_SEARCH_STEPS; i++) {
@@ -81,6 +85,7 @@ function lineSearch(fg: Objective, x: Float64Array, f0: number, g0: Float64Array
       const right = Math.max(lo.a, hi.a) - 0.1 * Math.abs(width);
       if (!(a >= left && a <= right)) a = lo.a + 0.5 * width;
       const p = at(a);
+      if (done(p)) return p;
       flat = Math.abs(p.f - f0) <= noise ? flat + 1 : 0;
       if (flat >= 3) break;
       if (!armijo(p) || p.f >= lo.f) {
@@ -100,6 +105,7 @@ function lineSearch(fg: Objective, x: Float64Array, f0: number, g0: Float64Array
   let a = step;
   for (let i = 0; i < LINE_SEARCH_STEPS; i++) {
     const p = at(a);
+    if (done(p)) return p;
     if (!armijo(p) || (i > 0 && p.f >= prev.f)) return zoom(prev, p);
     if (curvature(p)) return p;
     if (p.d >= 0) return zoom(p, prev);
@@ -115,8 +121,8 @@ export function minimizeBfgs(fg: Objective, x0: readonly number[], options: Mini
   const maxIterations = options.maxIterations ?? 500;
   const n = x0.length;
   const counter = { n: 1 };
-  let x = Float64Array.from(x0);
-  let g = new Float64Array(n);
+  let x: Float64Array = Float64Array.from(x0);
+  let g: Float64Array = new Float64Array(n);
   let f = fg(x, g);
   if (!Number.isFinite(f) || !g.every(Number.isFinite)) throw new RangeError('objective is not finite at the start point');
 
@@ -147,7 +153,7 @@ export function minimizeBfgs(fg: Objective, x0: readonly number[], options: Mini
     }
     // The first step of a fresh start moves at most one unit, so log-parameters cannot jump to overflow.
     const step = fresh ? Math.min(1, 1 / maxAbs(dir)) : 1;
-    const p = lineSearch(fg, x, f, g, dir, step, counter);
+    const p = lineSearch(fg, x, f, g, dir, step, gtol, counter);
     if (!p) {
       if (!fresh) { resetH(1); fresh = true; continue; }
       reason = maxAbs(g) <= Math.sqrt(gtol) ? 'precision' : 'stalled';

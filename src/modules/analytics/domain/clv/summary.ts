@@ -97,7 +97,7 @@ export function summarizeTransactions(transactions: readonly Transaction[], opti
     owner[i] = c;
   }
   const start = new Int32Array(ids.length + 1);
-  for (let i = 0; i < n; i++) start[(owner[i] as number) + 1]++;
+  for (let i = 0; i < n; i++) start[(owner[i] as number) + 1] = (start[(owner[i] as number) + 1] as number) + 1;
   for (let c = 0; c < ids.length; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const fill = start.slice(0, ids.length);
   const order = new Int32Array(n);

@@ -1,0 +1,2 @@
+// Public surface of the analytics module.
+export * from './domain/clv/index.js';
