@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
-import { runCli } from './support/process.js';
+import { login, runCli, startServer } from './support/process.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-backup-'));
 fs.chmodSync(dataDir, 0o755);
@@ -55,6 +55,25 @@ describe('regulars backup / restore (embedded store)', () => {
     const staff = await query<{ n: number }>('SELECT count(*)::int AS n FROM staff');
     expect(staff[0]!.n).toBeGreaterThanOrEqual(8);
   }, 60_000);
+
+  it('backs up and adds users while the server is serving, and refuses to restore under it', async () => {
+    const server = await startServer(env);
+    try {
+      const live = await runCli(['backup', path.join(dataDir, 'live.gz')], env);
+      expect(live.code, live.stderr).toBe(0);
+      const cookie = await login(server.baseUrl, 'owner@nordwear.demo', 'demo-password');
+      const org = (await (await fetch(`${server.baseUrl}/api/organization`, { headers: { cookie } })).json()) as { id: string };
+      const added = await runCli(['user', 'add', '--organization', org.id, '--email', 'live@nordwear.demo', '--name', 'Live', '--password', 'live password 1'], env);
+      expect(added.code, added.stderr).toBe(0);
+      await login(server.baseUrl, 'live@nordwear.demo', 'live password 1');
+      const restore = await runCli(['restore', path.join(dataDir, 'live.gz')], env);
+      expect(restore.code).toBe(2);
+      expect(restore.stderr).toContain('Regulars is serving from this data directory; stop it first');
+      expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
+    } finally {
+      await server.kill('SIGTERM');
+    }
+  }, 90_000);
 
   it('explains a bad option in one line', async () => {
     const res = await runCli(['user', 'add', '--organization', 'nope', '--email', 'x@y.example', '--name', 'X'], env);

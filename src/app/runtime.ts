@@ -2,7 +2,7 @@
 import type { Config } from '../platform/config.js';
 import type { ServiceContext } from '../platform/context.js';
 import { connect, type DbHandle } from '../platform/db/database.js';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../platform/db/embedded.js';
+import { attachOrStartEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedServer } from '../platform/db/embedded.js';
 import { migrate, type Migration } from '../platform/db/migrate.js';
 import { uuidV7Ids } from '../platform/ids.js';
 import type { Logger } from '../platform/logging.js';
@@ -17,11 +17,16 @@ export interface Store extends DbHandle {
   shutdown(): Promise<void>;
 }
 
-export async function openStore(config: Config, log: Logger, options: { migrate?: boolean; onMigration?: (m: Migration, i: number, n: number) => void } = {}): Promise<Store> {
+/**
+ * `attach`: operator commands share the embedded server of a node that is already serving from DATA_DIR;
+ * `serve` never does (two nodes on one embedded data directory are refused — use DATABASE_URL).
+ */
+export async function openStore(config: Config, log: Logger, options: { migrate?: boolean; attach?: boolean; onMigration?: (m: Migration, i: number, n: number) => void } = {}): Promise<Store> {
   let embedded: EmbeddedServer | null = null;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (line) => log.debug({ postgres: line }) });
+    const start = options.attach ? attachOrStartEmbeddedPostgres : startEmbeddedPostgres;
+    embedded = await start({ dataDir: config.dataDir, log: (line) => log.debug({ postgres: line }) });
     url = embedded.url;
   }
   const handle = connect(url, config.DATABASE_POOL_SIZE);

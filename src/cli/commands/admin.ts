@@ -20,7 +20,7 @@ export function registerAdminCommands(program: Command): void {
   program.command('migrate').description('create or upgrade the database schema, then exit').action(action(async () => {
     const { config, log } = setup({ quiet: true });
     const bar = progressBar('Migrating');
-    const store = await openStore(config, log, { onMigration: (_m, i, n) => bar.update(i + 1, n) });
+    const store = await openStore(config, log, { attach: true, onMigration: (_m, i, n) => bar.update(i + 1, n) });
     bar.stop();
     process.stdout.write(`schema is up to date (${store.kind} store)\n`);
     await store.shutdown();
@@ -28,7 +28,7 @@ export function registerAdminCommands(program: Command): void {
 
   program.command('demo').description('load the demo businesses into the store, then exit').action(action(async () => {
     const { config, log } = setup({ quiet: true });
-    const store = await openStore(config, log);
+    const store = await openStore(config, log, { attach: true });
     try {
       const bar = progressBar('Loading demo data');
       const logins = await loadDemo(store.ctx, (d, t) => bar.update(d, t));
@@ -54,7 +54,7 @@ export function registerAdminCommands(program: Command): void {
       if (opts.password !== undefined && opts.password.length < 10) throw new UsageError('--password: must be at least 10 characters');
       const password = opts.password ?? generatePassword();
       const { config, log } = setup({ quiet: true });
-      const store = await openStore(config, log);
+      const store = await openStore(config, log, { attach: true });
       try {
         const staff = await createStaff(store.ctx, operator(opts.organization), { email: opts.email, name: opts.name, role: role.data, password });
         process.stdout.write(`added ${staff.email} (${staff.role})${opts.password ? '' : ` with password ${password}`}\n`);
@@ -72,7 +72,7 @@ export function registerAdminCommands(program: Command): void {
     .action(action(async (opts: { organization: string; outlet: string; name: string }) => {
       if (!uuid.safeParse(opts.outlet).success) throw new UsageError(`--outlet: "${opts.outlet}" is not an outlet id`);
       const { config, log } = setup({ quiet: true });
-      const store = await openStore(config, log);
+      const store = await openStore(config, log, { attach: true });
       try {
         const created = await createApiKey(store.ctx, operator(opts.organization), { name: opts.name, outletId: opts.outlet });
         process.stdout.write(`${created.secret}\n`);

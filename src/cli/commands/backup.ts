@@ -10,10 +10,10 @@ import { progressBar } from '../progress.js';
 
 export function registerBackupCommands(program: Command): void {
   program.command('backup <file>')
-    .description('write a consistent backup of the store to FILE (gzip); safe while Regulars is serving when DATABASE_URL is used')
+    .description('write a consistent backup of the store to FILE (gzip); safe while Regulars is serving')
     .action(action(async (file: string) => {
       const { config, log } = setup({ quiet: true });
-      const store = await openStore(config, log, { migrate: false });
+      const store = await openStore(config, log, { migrate: false, attach: true });
       try {
         const bar = progressBar('Backing up');
         const summary = await backupDatabase(store.url, file, (d, t) => bar.update(d, t));
@@ -30,7 +30,11 @@ export function registerBackupCommands(program: Command): void {
     .action(action(async (file: string) => {
       if (!fs.existsSync(file)) throw new UsageError(`restore: ${file} does not exist`);
       const { config, log } = setup({ quiet: true });
-      const store = await openStore(config, log, { migrate: false });
+      const store = await openStore(config, log, { migrate: false, attach: true });
+      if (store.embedded?.attached) {
+        await store.close();
+        throw new UsageError('restore: Regulars is serving from this data directory; stop it first');
+      }
       const target = new URL(store.url);
       const liveName = decodeURIComponent(target.pathname.slice(1));
       const scratchName = `${liveName}_restore`;

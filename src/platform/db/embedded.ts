@@ -20,7 +20,28 @@ export interface EmbeddedServer {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  /** True when we connected to the server of a running Regulars node instead of starting one. */
+  readonly attached: boolean;
   stop(): Promise<void>;
+}
+
+/**
+ * For operator commands (backup, user add, …): use the embedded server of a Regulars node that is already
+ * serving from this data directory, or start one for the duration of the command.
+ */
+export async function attachOrStartEmbeddedPostgres(options: { dataDir: string; log?: (line: string) => void }): Promise<EmbeddedServer> {
+  const root = path.resolve(options.dataDir);
+  const runtimeFile = path.join(root, 'embedded.json');
+  const credentialsFile = path.join(root, 'pg-credentials.json');
+  if (fs.existsSync(runtimeFile) && fs.existsSync(credentialsFile)) {
+    const runtime = JSON.parse(fs.readFileSync(runtimeFile, 'utf8')) as { nodePid: number; port: number };
+    if (runtime.nodePid !== process.pid && isAlive(runtime.nodePid) && isRegularsProcess(runtime.nodePid)) {
+      const credentials = JSON.parse(fs.readFileSync(credentialsFile, 'utf8')) as Credentials;
+      const url = `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${runtime.port}/${credentials.database}`;
+      return { url, port: runtime.port, dataDir: root, attached: true, stop: async () => {} };
+    }
+  }
+  return startEmbeddedPostgres(options);
 }
 
 interface Credentials { user: string; password: string; database: string }
@@ -73,6 +94,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
     url: `${base}/${credentials.database}`,
     port,
     dataDir: root,
+    attached: false,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
