@@ -143,6 +143,27 @@ export function looksLikeHeader(cells: readonly string[]): boolean {
   return known && !data;
 }
 
+/**
+ * A file with the same name twice ("Фамилия" and "Surname"), once in Cyrillic and once in Latin letters,
+ * holds the native and the passport spelling: the Latin column gets the Latin variant of the field.
+ */
+function preferLatinVariants(guesses: ColumnGuess[], rows: readonly (readonly string[])[]): void {
+  const scriptOfColumn = (column: number): 'latin' | 'other' => {
+    const values = rows.map((r) => r[column] ?? '').filter((v) => v.trim() !== '');
+    const latin = values.filter((v) => detectScript(v) === 'latin').length;
+    return values.length > 0 && latin > values.length / 2 ? 'latin' : 'other';
+  };
+  for (const [native, latinField] of Object.entries(LATIN_VARIANT) as Array<[CustomerImportField, CustomerImportField]>) {
+    const columns = guesses.filter((g) => g.field === native);
+    if (columns.length < 2) continue;
+    const scripts = columns.map((g) => scriptOfColumn(g.column));
+    if (!scripts.includes('latin') || !scripts.includes('other')) continue;
+    columns.forEach((g, i) => {
+      if (scripts[i] === 'latin') g.field = latinField;
+    });
+  }
+}
+
 export interface ColumnGuess {
   column: number;
   field: CustomerImportField | null;
@@ -163,6 +184,7 @@ export function guessMapping(header: readonly string[] | null, rows: readonly (r
     const guess = fromHeader ?? fromValues;
     guesses.push({ column, field: guess?.field ?? null, confidence: guess?.confidence ?? 0, source: fromHeader ? 'header' : fromValues ? 'values' : null });
   }
+  preferLatinVariants(guesses, rows);
   for (const guess of guesses) {
     if (guess.field === null || REPEATABLE_FIELDS.has(guess.field)) continue;
     const stronger = guesses.find((g) => g !== guess && g.field === guess.field && (g.confidence > guess.confidence || (g.confidence === guess.confidence && g.column < guess.column)));

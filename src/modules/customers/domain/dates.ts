@@ -104,6 +104,7 @@ function shapeOf(cell: string): Shape | null {
   text = text
     .replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?[ap]\.?m\.?)?( ?(z|[+-]\d{2}:?\d{2}))?$/iu, '')
     .replace(/ ?(г\.?|года?)$/u, '')
+    .replace(/ de /giu, ' ') // Spanish and Portuguese "15 de agosto de 1985"
     .trim();
   let m = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/u.exec(text);
   if (m) return { kind: 'ymd', year: m[1] as string, month: Number(m[2]), day: Number(m[3]) };
@@ -111,7 +112,7 @@ function shapeOf(cell: string): Shape | null {
   if (m && Number(m[1]) >= MIN_YEAR) return { kind: 'ymd', year: m[1] as string, month: Number(m[2]), day: Number(m[3]) };
   m = /^(\d{1,2})([./\- ])(\d{1,2})[./\- ](\d{2}|\d{4})$/u.exec(text);
   if (m) return { kind: 'pair', first: Number(m[1]), second: Number(m[3]), year: m[4] as string, separator: m[2] as string };
-  m = /^(\d{1,2})[ .\-]*(\p{L}+)\.?[ .\-,]*(\d{2}|\d{4})$/u.exec(text);
+  m = /^(\d{1,2})[ .-]*(\p{L}+)\.?[ .,-]*(\d{2}|\d{4})$/u.exec(text);
   if (m) {
     const month = monthFromName(m[2] as string);
     return month === null ? { kind: 'unknown' } : { kind: 'named', day: Number(m[1]), month, year: m[3] as string };
@@ -141,7 +142,8 @@ function parseShape(shape: Shape, options: DateCellOptions): DateCellResult {
     case 'pair': {
       const year = fullYear(shape.year, options);
       const { first, second } = shape;
-      const order = options.order ?? (first > 12 && second <= 12 ? 'dmy' : second > 12 && first <= 12 ? 'mdy' : null);
+      // 01.01.1980 reads the same either way.
+      const order = options.order ?? (first > 12 && second <= 12 ? 'dmy' : second > 12 && first <= 12 ? 'mdy' : first === second ? 'dmy' : null);
       if (order === null) return first > 12 && second > 12 ? { ok: false, code: 'not_a_date' } : { ok: false, code: 'needs_order' };
       const result = order === 'dmy' ? isoOf(year, second, first) : isoOf(year, first, second);
       if (result.ok || result.code !== 'not_a_date') return result;
@@ -178,7 +180,7 @@ export function detectDateOrder(cells: readonly string[]): DateOrderDetection {
     if (shape?.kind !== 'pair') continue;
     if (shape.first > 12 && shape.second <= 12) dayFirst++;
     else if (shape.second > 12 && shape.first <= 12) monthFirst++;
-    else if (shape.first <= 12 && shape.second <= 12) undecided++;
+    else if (shape.first <= 12 && shape.second <= 12 && shape.first !== shape.second) undecided++;
     if (shape.separator === '.') dotted++;
   }
   const status = dayFirst > 0 && monthFirst > 0 ? 'conflict' : dayFirst > 0 ? 'dmy' : monthFirst > 0 ? 'mdy' : undecided > 0 ? 'ambiguous' : 'not-needed';

@@ -89,6 +89,6 @@ export const HEADER_SYNONYMS = {
 /** Words that turn a name header into its Latin-script variant: "Фамилия (лат.)", "Name in English". */
 export const LATIN_MARKERS: readonly string[] = [
   'лат', 'латиницей', 'латинскими', 'латинице', 'латиница', 'латиниця', 'латиницею', 'латинськими', 'англ',
-  'английски', 'по английски', 'англійською', 'latin', 'latin letters', 'english', 'eng', 'en', 'lat',
+  'английски', 'по английски', 'англійською', 'latin', 'latin letters', 'in latin', 'english', 'in english', 'eng', 'en', 'lat',
   'as in passport', 'как в загранпаспорте', 'romanized', 'transliterated',
 ];

@@ -145,7 +145,10 @@ export function mapRow(cells: readonly string[], rules: readonly ColumnRule[], o
         if (split.givenName) setName(latin ? 'givenNameLatin' : 'givenName', split.givenName, rule);
         if (split.patronymic && !latin) setName('patronymic', split.patronymic, rule);
         const byTitle = split.title ? genderFromValue(split.title) : null;
-        if (byTitle && c.gender === null) Object.assign(c, { gender: byTitle.gender, genderSource: 'title' });
+        if (byTitle && c.gender === null) {
+          c.gender = byTitle.gender;
+          c.genderSource = 'title';
+        }
         break;
       }
       case 'familyName':
@@ -158,7 +161,10 @@ export function mapRow(cells: readonly string[], rules: readonly ColumnRule[], o
       case 'gender': {
         const guess = genderFromValue(raw, rule.genderValues);
         if (guess === null) c.errors.push({ field: 'gender', reason: 'unknown_gender', value: raw });
-        else if (c.genderSource !== 'column') Object.assign(c, { gender: guess.gender, genderSource: 'column' });
+        else if (c.genderSource !== 'column') {
+          c.gender = guess.gender;
+          c.genderSource = 'column';
+        }
         break;
       }
       case 'birthDate':
@@ -184,9 +190,12 @@ export function mapRow(cells: readonly string[], rules: readonly ColumnRule[], o
           if (!c.tags.includes(tag)) c.tags.push(tag);
         }
         break;
-      case 'notes':
-        c.notes = c.notes === null ? raw : `${c.notes}\n${raw}`;
+      case 'notes': {
+        // Notes keep their line breaks; only the spaces within each line are tidied.
+        const text = (cells[rule.column] ?? '').split(/\r\n|\r|\n/u).map(normalizeSpaces).filter((line) => line !== '').join('\n');
+        c.notes = c.notes === null ? text : `${c.notes}\n${text}`;
         break;
+      }
       case 'documentNumber':
         setSingle('documentNumber', raw.replace(/^(№|no\.?|n°)\s*/iu, '').toUpperCase());
         break;
@@ -207,7 +216,10 @@ export function mapRow(cells: readonly string[], rules: readonly ColumnRule[], o
   if (c.gender === null && options.deriveGenderMinConfidence !== undefined) {
     const native = { familyName: c.familyName, givenName: c.givenName, patronymic: c.patronymic };
     const guess = genderFromNames(c.familyName || c.givenName || c.patronymic ? native : { familyName: c.familyNameLatin, givenName: c.givenNameLatin });
-    if (guess && guess.confidence >= options.deriveGenderMinConfidence) Object.assign(c, { gender: guess.gender, genderSource: 'names' });
+    if (guess && guess.confidence >= options.deriveGenderMinConfidence) {
+      c.gender = guess.gender;
+      c.genderSource = 'names';
+    }
   }
 
   const identified = [c.familyName, c.givenName, c.familyNameLatin, c.givenNameLatin, c.externalId, c.cardNumber].some((v) => v !== null);
@@ -229,7 +241,8 @@ function fillCounterparts(c: CandidateCustomer, rules: readonly ColumnRule[]): v
       const toNativeField = NATIVE_OF[source];
       if (value === null || value === undefined) continue;
       if (toLatinField && c[toLatinField] === null) {
-        c[toLatinField] = rule.counterpart === 'copy' ? value : toLatin(value);
+        // Copying a Latin-script name and transliterating it are the same thing; a Cyrillic one must be transliterated.
+        c[toLatinField] = toLatin(value);
       } else if (toNativeField && c[toNativeField] === null) {
         // Passport spellings are in capitals; a native name is written "Иванова".
         c[toNativeField] = capitalizeName(rule.counterpart === 'copy' ? value : toCyrillic(value));

@@ -46,6 +46,7 @@ export function foldText(text: string): string {
 // spellings it unifies.
 const LOOSE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/tsch/g, 'ch'], // German Tschechow → Chekhov's CH
+  [/tch/g, 'ch'], // English and French Tchaikovsky
   [/shch/g, 'sh'], // Щ: Shchukin, Schukin, Shukin
   [/sch/g, 'sh'],
   [/kh/g, 'h'], // Х: Mikhail, Mihail

@@ -1,0 +1,121 @@
+// Telling namesakes apart: when a surname matches several people, the answer shows the fields that differ
+// (given name, birth date, masked document, card, phone), and the agent narrows by them. Pure functions.
+import { looseKey } from './search-keys.js';
+
+/** Trigrams the way pg_trgm makes them: each word padded with two spaces in front and one behind. */
+export function trigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of text.split(/\s+/u).filter(Boolean)) {
+    const padded = `  ${word} `;
+    const chars = Array.from(padded);
+    for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + 3).join(''));
+  }
+  return out;
+}
+
+/** pg_trgm's similarity(): shared trigrams over all distinct trigrams of both. */
+export function similarity(a: string, b: string): number {
+  const ta = trigrams(a);
+  const tb = trigrams(b);
+  if (ta.size === 0 || tb.size === 0) return 0;
+  let shared = 0;
+  for (const t of ta) if (tb.has(t)) shared++;
+  return shared / (ta.size + tb.size - shared);
+}
+
+/** The threshold a typed name word must reach; short words get a lower bar, since one typo costs them more trigrams. */
+export function wordThreshold(word: string): number {
+  const n = Array.from(word).length;
+  if (n <= 3) return 0.5;
+  if (n <= 5) return 0.45;
+  return 0.5;
+}
+
+/**
+ * Whether a typed given name fits the customer's given names in any script: a word of theirs starts with
+ * what was typed ("Ann" → Anna, Anastasia) or is the same name with a typo or another spelling
+ * ("Yulia" → Юлия, "Iuliia", "Julia").
+ */
+export function givenNameMatches(candidate: { givenNames: string | null; givenNamesLatin: string | null }, typed: string): boolean {
+  const query = looseKey(typed);
+  if (query === '') return true;
+  const words = [candidate.givenNames, candidate.givenNamesLatin]
+    .filter((n): n is string => Boolean(n))
+    .flatMap((n) => looseKey(n).split(' '))
+    .filter(Boolean);
+  return query.split(' ').every((q) => words.some((w) => w.startsWith(q) || similarity(q, w) >= 0.5));
+}
+
+/** Upper-case letters and digits only: "45 10 № 123-456" → "4510123456". Any script's letters survive. */
+export function normalizeDocumentNumber(text: string): string {
+  return text.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The last characters of a document number kept in the clear (at most four). */
+export function documentTail(number: string): string {
+  return normalizeDocumentNumber(number).slice(-4);
+}
+
+/** "•••• 4567": what a role without the documents permission sees of a number. */
+export function maskedTail(tail: string): string {
+  return `•••• ${tail}`;
+}
+
+/** "+7 ••• 4567" from an E.164 number and its country calling code. */
+export function maskPhone(e164: string, callingCode: string | null): string {
+  const tail = e164.slice(-4);
+  return callingCode ? `+${callingCode} ••• ${tail}` : `••• ${tail}`;
+}
+
+/** "a•••@example.com". */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '•••';
+  return `${Array.from(email)[0]}•••${email.slice(at)}`;
+}
+
+export interface Namesake {
+  givenNames: string | null;
+  patronymic: string | null;
+  birthDate: string | null;
+  document: string | null;
+  cards: string[];
+  phone: string | null;
+}
+
+export type DistinguishingField = 'givenNames' | 'patronymic' | 'birthDate' | 'document' | 'cards' | 'phone';
+const FIELDS: readonly DistinguishingField[] = ['givenNames', 'patronymic', 'birthDate', 'document', 'cards', 'phone'];
+
+/**
+ * The fields whose values differ among the people found (in the order an agent asks for them), so the
+ * answer can show just those columns. Empty for fewer than two people.
+ */
+export function distinguishingFields(people: readonly Namesake[]): DistinguishingField[] {
+  if (people.length < 2) return [];
+  return FIELDS.filter((field) => {
+    const values = new Set(people.map((p) => {
+      const v = p[field];
+      return Array.isArray(v) ? v.join(',') : (v ?? '');
+    }));
+    return values.size > 1;
+  });
+}
+
+export type QueryShape =
+  | { kind: 'email'; email: string }
+  | { kind: 'number'; digits: string; text: string }
+  | { kind: 'name'; words: string[]; text: string };
+
+/**
+ * What a search box text probably is. Digits with phone punctuation are a number (phone, card or document
+ * number, tried in that order by the caller); text with "@" an e-mail; anything else a name — whose
+ * alphanumeric form is still tried as a document number ("AB1234567" looks like a name to nobody).
+ */
+export function shapeOfQuery(text: string): QueryShape {
+  const trimmed = text.normalize('NFKC').trim();
+  if (trimmed.includes('@')) return { kind: 'email', email: trimmed };
+  const digits = trimmed.replace(/\D/gu, '');
+  if (digits.length >= 3 && /^[+\d\s().\-/№#]+$/u.test(trimmed)) return { kind: 'number', digits, text: trimmed };
+  const words = looseKey(trimmed).split(' ').filter(Boolean);
+  return { kind: 'name', words, text: trimmed };
+}
