@@ -43,7 +43,13 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDistDir, 'index.html'));
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes (/customers, /settings/staff …) all load the web app's shell.
+    const pathname = request.url.split('?')[0] ?? '';
+    if (serveWeb && request.method === 'GET' && !pathname.startsWith('/api/') && !path.extname(pathname)) return reply.sendFile('index.html');
+    return notFoundHandler(request, reply);
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -72,13 +78,9 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     await customerRoutes(scope, options.ctx);
   });
 
-  if (options.serveWeb !== false && fs.existsSync(path.join(webDistDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
-    // Client-side routes (/customers, /settings/staff …) all load the app shell.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return notFoundHandler(request, reply);
-      return reply.sendFile('index.html');
-    });
+  if (serveWeb) {
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: true });
   }
   return app;
 }
