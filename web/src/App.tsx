@@ -1,5 +1,6 @@
 // The routes of the app. Everything but the login page sits behind a session, inside the layout.
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BUILT_AREAS } from './areas';
 import { AppLayout } from './layout/AppLayout';
 import { RequireSession } from './layout/RequireSession';
 import { LoginPage } from './pages/auth/LoginPage';
@@ -32,6 +33,9 @@ export function App() {
               <Route path="audit" element={<Allowed page="audit"><AuditPage /></Allowed>} />
               <Route path="profile" element={<ProfilePage />} />
             </Route>
+            {Object.entries(BUILT_AREAS).map(([area, built]) => (
+              <Route key={area} path={`${built.path.replace(/^\//, '')}/*`} element={<Routes>{built.routes}</Routes>} />
+            ))}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -7,6 +7,18 @@ import ar from './ar.json';
 import en from './en.json';
 import ru from './ru.json';
 
+// Each area keeps its texts in its own namespace file, web/src/i18n/<lang>/<area>.json, loaded here
+// automatically (use them with useTranslation('<area>')); the shell's texts are the default namespace.
+const areaFiles = import.meta.glob<{ default: Record<string, unknown> }>('./*/*.json', { eager: true });
+function areaResources(lang: string): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [file, module] of Object.entries(areaFiles)) {
+    const m = /^\.\/([a-z]+)\/([a-zA-Z-]+)\.json$/.exec(file);
+    if (m && m[1] === lang && m[2]) out[m[2]] = module.default;
+  }
+  return out;
+}
+
 export const LANGUAGES = ['en', 'ru', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -67,7 +79,11 @@ function applyToDocument(lang: string): void {
 i18n.on('languageChanged', applyToDocument);
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ru: { translation: ru }, ar: { translation: ar } },
+  resources: {
+    en: { translation: en, ...areaResources('en') },
+    ru: { translation: ru, ...areaResources('ru') },
+    ar: { translation: ar, ...areaResources('ar') },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
