@@ -2,6 +2,7 @@
 // first organization's rows, answers 404 or 403 and changes nothing. The walker reads the routes from
 // the OpenAPI document, so a new route is covered the day it is added — add its entities to `seedA`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useDocumentsKey } from '../src/modules/customers/index.js';
 import { createTenant, createTestApp, type Tenant, type TestApp } from './support/app.js';
 
 let t: TestApp;
@@ -17,11 +18,42 @@ async function seedA() {
   const key = (await t.app.inject({ method: 'POST', url: '/api/api-keys', headers: h, payload: { name: 'A till', outletId: outlet.id } })).json();
   const customer = (await t.app.inject({ method: 'POST', url: '/api/customers', headers: h, payload: { familyName: 'Иванова', givenNames: 'Анна', phones: ['+372 5123 4567'] } })).json();
   for (const id of [a.organizationId, a.ownerId, a.outletId, a.merchantId, merchant.id, outlet.id, staff.id, key.apiKey.id, customer.id]) idsOfA.add(id);
+  for (const id of await seedCustomersOfA(customer.id)) idsOfA.add(id);
+  const upload = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { ...h, 'content-type': 'text/csv' }, payload: 'Фамилия;Телефон\nПетрова;+372 5123 4568\n' });
+  expect(upload.statusCode, upload.body).toBe(201);
+  idsOfA.add(upload.json().id);
+}
+
+/** One of each entity of the customer base, so every customer route with {id} is walked with ids of A. */
+async function seedCustomersOfA(customerId: string): Promise<string[]> {
+  const post = async (url: string, payload: object) => {
+    const res = await t.app.inject({ method: url.endsWith('/field-values') ? 'PUT' : 'POST', url, headers: { cookie: a.cookie }, payload });
+    expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
+    return res.json();
+  };
+  useDocumentsKey(Buffer.alloc(32, 9));
+  const company = await post('/api/customers', { kind: 'company', companyName: 'A company', phones: ['+372 5123 4567'] });
+  const twin = await post('/api/customers', { familyName: 'Ivanova', givenNames: 'Anna', phones: ['+372 5123 4567'] });
+  const relation = await post(`/api/customers/${customerId}/relations`, { kind: 'child', name: 'Child of A', birthDate: '2015-01-01' });
+  const occasion = await post(`/api/customers/${customerId}/occasions`, { kind: 'name_day', month: 1, day: 2 });
+  const document = await post(`/api/customers/${customerId}/documents`, { type: 'passport', number: '1234 567890' });
+  await post(`/api/customers/${customerId}/consents`, { channels: ['sms'], granted: true, source: 'test' });
+  const field = await post('/api/customer-fields', { label: 'Secret of A', type: 'text' });
+  const questionnaire = await post('/api/questionnaires', { name: 'Form of A', fields: [{ fieldId: field.id }] });
+  await post(`/api/customers/${customerId}/field-values`, { values: { [field.id]: 'value of A' } });
+  const reasons = (await t.app.inject({ method: 'GET', url: '/api/complaint-reasons', headers: { cookie: a.cookie } })).json().items;
+  const complaint = await post(`/api/customers/${customerId}/interactions`, { kind: 'complaint', text: 'Complaint of A', complaint: { reasonId: reasons[0].id } });
+  await post('/api/duplicates/scan', {});
+  const duplicates = (await t.app.inject({ method: 'GET', url: '/api/duplicates', headers: { cookie: a.cookie } })).json().items;
+  expect(duplicates.length).toBeGreaterThan(0);
+  const loser = await post('/api/customers', { familyName: 'Merged away' });
+  const merge = await post(`/api/customers/${twin.id}/merge`, { loserId: loser.id });
+  return [company.id, twin.id, relation.id, occasion.id, document.id, field.id, questionnaire.id, reasons[0].id, complaint.id, duplicates[0].id, loser.id, merge.id];
 }
 
 async function snapshotOfA() {
   const h = { cookie: a.cookie };
-  const parts = await Promise.all(['/api/organization', '/api/merchants', '/api/outlets', '/api/staff', '/api/api-keys'].map(async (url) => (await t.app.inject({ method: 'GET', url, headers: h })).body));
+  const parts = await Promise.all(['/api/organization', '/api/merchants', '/api/outlets', '/api/staff', '/api/api-keys', '/api/customers', '/api/customer-fields', '/api/questionnaires', '/api/complaint-reasons', '/api/complaints', '/api/duplicates'].map(async (url) => (await t.app.inject({ method: 'GET', url, headers: h })).body));
   return parts.join('\n');
 }
 

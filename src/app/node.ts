@@ -6,6 +6,8 @@ import { JobRunner } from '../platform/jobs.js';
 import type { Logger } from '../platform/logging.js';
 import { projectRoot } from '../platform/paths.js';
 import { tenancyJobs } from '../modules/tenancy/index.js';
+import { configureDocumentsKey, customerJobs, importJobHandler } from '../modules/customers/index.js';
+import { registerLoyaltyJobs } from '../modules/loyalty/index.js';
 import { openStore, type Store } from './runtime.js';
 import { buildApp } from './server.js';
 import type { HttpApp } from '../platform/http.js';
@@ -17,6 +19,7 @@ export interface RunningNode { app: HttpApp; store: Store; jobs: JobRunner; url:
 export async function startNode(config: Config, log: Logger, hooks: { afterMigrate?: (store: Store) => Promise<void> } = {}): Promise<RunningNode> {
   const store = await openStore(config, log);
   try {
+    await configureDocumentsKey(store.db, config, log);
     await hooks.afterMigrate?.(store);
     const app = await buildApp({
       ctx: store.ctx, pool: store.pool, storeKind: store.kind, version,
@@ -25,6 +28,9 @@ export async function startNode(config: Config, log: Logger, hooks: { afterMigra
     });
     const jobs = new JobRunner(store.db, { clock: store.ctx.clock, ids: store.ctx.ids, log });
     for (const job of tenancyJobs(store.ctx)) jobs.addRecurring(job);
+    for (const job of customerJobs(store.ctx)) jobs.addRecurring(job);
+    jobs.addHandler(importJobHandler({ ctx: store.ctx, pool: store.pool }));
+    registerLoyaltyJobs(jobs, store.ctx);
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     if (config.JOBS) jobs.start();
     let stopping: Promise<void> | null = null;

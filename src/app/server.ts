@@ -14,7 +14,9 @@ import type { ServiceContext } from '../platform/context.js';
 import { schemaVersion } from '../platform/db/migrate.js';
 import type { HttpApp } from '../platform/http.js';
 import { webDistDir } from '../platform/paths.js';
-import { customerRoutes } from '../modules/customers/index.js';
+import { analyticsRoutes } from '../modules/analytics/index.js';
+import { customerRoutes, importRoutes } from '../modules/customers/index.js';
+import { loyaltyRoutes } from '../modules/loyalty/index.js';
 import { tenancyRoutes } from '../modules/tenancy/index.js';
 import { registerAuth } from './auth.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -76,6 +78,9 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   await app.register(async (scope) => {
     await tenancyRoutes(scope, options.ctx, settings);
     await customerRoutes(scope, options.ctx);
+    await importRoutes(scope, options.ctx);
+    await loyaltyRoutes(scope, options.ctx);
+    await analyticsRoutes(scope, { ...options.ctx, pool: options.pool });
   });
 
   if (serveWeb) {

@@ -4,7 +4,9 @@ import { version } from '../app/node.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerClvCommand } from './commands/clv.js';
+import { registerImportCommands } from './commands/import.js';
 import { registerOpenApiCommand } from './commands/openapi.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerServeCommand } from './commands/serve.js';
 
 export function buildProgram(): Command {
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   registerBackupCommands(program);
   registerOpenApiCommand(program);
   registerClvCommand(program);
+  registerImportCommands(program);
+  registerReportCommand(program);
   return program;
 }
 

@@ -2,7 +2,9 @@
 // part here (customers with multilingual names, cards, a year of purchases, campaigns) through the
 // modules' own service functions, so the demo also exercises the real code paths.
 import type { ServiceContext } from '../../platform/context.js';
+import { loadLoyaltyDemo } from '../../modules/loyalty/index.js';
 import { createMerchant, createOrganization, createOutlet, createStaff, staffEmailExists, type Actor, type OutletKind, type StaffRole } from '../../modules/tenancy/index.js';
+import { loadDemoCustomers } from './customers.js';
 
 export interface DemoLogin { organization: string; email: string; password: string; role: StaffRole }
 
@@ -75,5 +77,8 @@ async function createBusiness(ctx: ServiceContext, business: DemoBusiness): Prom
     const m = await createMerchant(ctx, actor, { name: merchant.name });
     for (const outlet of merchant.outlets) await createOutlet(ctx, actor, { merchantId: m.id, ...outlet });
   }
-  for (const s of otherStaff) await createStaff(ctx, actor, { ...s, password: PASSWORD });
+  const staffIds: Record<string, string> = { owner: created.owner.id };
+  for (const s of otherStaff) staffIds[s.role] = (await createStaff(ctx, actor, { ...s, password: PASSWORD })).id;
+  await loadDemoCustomers(ctx, actor, business.locale === 'ru' ? 'ru' : 'en', { owner: created.owner.id, manager: staffIds.manager!, cashier: staffIds.cashier! });
+  await loadLoyaltyDemo(ctx, actor, { currency: business.currency, name: business.name });
 }

@@ -1,10 +1,12 @@
-// Customer use cases (core): create, read, find by contact.
+// Customer use cases (core): create, read, find by contact, and the customer's data transfer shape.
 import type { ServiceContext } from '../../platform/context.js';
-import { inTransaction, isUniqueViolation } from '../../platform/db/database.js';
+import { inTransaction, isUniqueViolation, type Db } from '../../platform/db/database.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { getOrganization, requirePermission, type Actor } from '../tenancy/index.js';
 import { normalizeEmail, normalizePhone, type CountryCode } from './contacts.js';
 import { nameSearchKeys } from './domain/search-keys.js';
+import { resolveCustomerId } from './access.js';
+import { recordProfileChange } from './profiles/changes.js';
 import { customersStore as store, type ContactRow, type CustomerRow } from './store.js';
 
 export interface CustomerInput {
@@ -12,9 +14,10 @@ export interface CustomerInput {
   familyName?: string | null; givenNames?: string | null; patronymic?: string | null;
   familyNameLatin?: string | null; givenNamesLatin?: string | null; companyName?: string | null;
   gender?: 'female' | 'male' | 'other' | null; birthDate?: string | null;
-  phones?: string[]; emails?: string[];
+  phones?: string[]; emails?: string[]; addresses?: string[];
   preferredLanguage?: string | null; preferredChannel?: CustomerRow['preferred_channel'];
   managerId?: string | null; source?: string | null; notes?: string | null; tags?: string[]; externalId?: string | null;
+  preferences?: string | null; hobbies?: string[];
 }
 
 export function toCustomer(r: CustomerRow, contacts: ContactRow[]) {
@@ -26,13 +29,17 @@ export function toCustomer(r: CustomerRow, contacts: ContactRow[]) {
     managerId: r.manager_id, source: r.source, notes: r.notes, tags: r.tags, externalId: r.external_id,
     phones: contacts.filter((c) => c.kind === 'phone').map((c) => c.value),
     emails: contacts.filter((c) => c.kind === 'email').map((c) => c.value),
+    addresses: contacts.filter((c) => c.kind === 'address').map((c) => c.value),
+    preferences: r.preferences, hobbies: r.hobbies,
     erased: r.erased_at !== null, mergedIntoId: r.merged_into_id,
     createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
   };
 }
 export type Customer = ReturnType<typeof toCustomer>;
 
-export function displayNameOf(input: CustomerInput): string {
+type NameFields = Pick<CustomerInput, 'kind' | 'familyName' | 'givenNames' | 'patronymic' | 'familyNameLatin' | 'givenNamesLatin' | 'companyName'>;
+
+export function displayNameOf(input: NameFields): string {
   if (input.kind === 'company' && input.companyName) return input.companyName.trim();
   const native = [input.familyName, input.givenNames, input.patronymic].filter(Boolean).join(' ').trim();
   if (native) return native;
@@ -40,15 +47,15 @@ export function displayNameOf(input: CustomerInput): string {
   return latin || input.companyName?.trim() || '';
 }
 
-export function searchKeysOf(input: CustomerInput): string {
+export function searchKeysOf(input: NameFields): string {
   const names = [input.familyName, input.givenNames, input.patronymic, input.familyNameLatin, input.givenNamesLatin, input.companyName].filter((n): n is string => Boolean(n));
   return [...new Set(names.flatMap((n) => nameSearchKeys(n)))].join(' ');
 }
 
 const field = (path: string, message: string) => new AppError('validation_failed', `${path}: ${message}`, { issues: [{ path, message }] });
 
-/** Normalizes phones and e-mails; any bad one is a 400 naming its position. */
-export function normalizeContacts(input: CustomerInput, country: string | null) {
+/** Normalizes phones, e-mails and addresses; any bad one is a 400 naming its position. */
+export function normalizeContacts(input: Pick<CustomerInput, 'phones' | 'emails' | 'addresses'>, country: string | null) {
   const phones = (input.phones ?? []).map((raw, i) => {
     const r = normalizePhone(raw, (country ?? undefined) as CountryCode | undefined);
     if ('error' in r) throw field(`phones.${i}`, `"${raw}" is not a phone number (${r.error.replace(/_/g, ' ')})`);
@@ -59,15 +66,40 @@ export function normalizeContacts(input: CustomerInput, country: string | null) 
     if ('error' in r) throw field(`emails.${i}`, `"${raw}" is not an e-mail address`);
     return { raw, value: r.email };
   });
-  return { phones, emails };
+  const addresses = (input.addresses ?? []).map((raw, i) => {
+    const value = raw.replace(/\s+/gu, ' ').trim();
+    if (value === '') throw field(`addresses.${i}`, 'an address must not be empty');
+    return { raw, value };
+  });
+  return { phones, emails, addresses };
+}
+
+/** Contact rows in the stored form: the first of each kind is the primary one, repeats dropped. */
+export function contactRows(contacts: ReturnType<typeof normalizeContacts>) {
+  const seen = new Set<string>();
+  return [
+    ...contacts.phones.map((p, i) => ({ kind: 'phone' as const, ...p, is_primary: i === 0 })),
+    ...contacts.emails.map((e, i) => ({ kind: 'email' as const, ...e, is_primary: i === 0 })),
+    ...contacts.addresses.map((a, i) => ({ kind: 'address' as const, ...a, is_primary: i === 0 })),
+  ].filter((c) => !seen.has(`${c.kind}:${c.value}`) && seen.add(`${c.kind}:${c.value}`));
+}
+
+/** Turns database refusals of a customer row into answers naming the field. */
+export function customerWriteError(e: unknown, input: Pick<CustomerInput, 'externalId'>): unknown {
+  if (isUniqueViolation(e, 'customers_organization_id_external_id_key')) return conflict('external_id_taken', `A customer with the external id "${input.externalId}" already exists`, { field: 'externalId' });
+  if ((e as { code?: string }).code === '23503' && (e as { constraint?: string }).constraint?.includes('manager')) return field('managerId', 'no such staff member in this organization');
+  return e;
+}
+
+export async function organizationCountry(ctx: ServiceContext, actor: Actor): Promise<string | null> {
+  return (await getOrganization(ctx, actor)).country;
 }
 
 export async function createCustomer(ctx: ServiceContext, actor: Actor, input: CustomerInput): Promise<Customer> {
   requirePermission(actor, 'customers.write');
   const displayName = displayNameOf(input);
   if (!displayName) throw field('familyName', 'a customer needs a name (family or given name, or a company name)');
-  const organization = await getOrganization(ctx, actor);
-  const { phones, emails } = normalizeContacts(input, organization.country);
+  const contacts = normalizeContacts(input, await organizationCountry(ctx, actor));
   const now = ctx.clock.now();
   try {
     return await inTransaction(ctx.db, async (tx) => {
@@ -78,34 +110,38 @@ export async function createCustomer(ctx: ServiceContext, actor: Actor, input: C
         gender: input.gender ?? null, birth_date: input.birthDate ?? null, preferred_language: input.preferredLanguage ?? null,
         preferred_channel: input.preferredChannel ?? null, manager_id: input.managerId ?? null, source: input.source ?? null,
         notes: input.notes ?? null, tags: input.tags ?? [], external_id: input.externalId ?? null, search_keys: searchKeysOf(input),
+        preferences: input.preferences ?? null, hobbies: input.hobbies ?? [],
         created_at: now, updated_at: now,
       });
-      const seen = new Set<string>();
-      const contacts = await store.insertContacts(tx, actor, [
-        ...phones.map((p, i) => ({ kind: 'phone' as const, ...p, is_primary: i === 0 })),
-        ...emails.map((e, i) => ({ kind: 'email' as const, ...e, is_primary: i === 0 })),
-      ].filter((c) => !seen.has(`${c.kind}:${c.value}`) && seen.add(`${c.kind}:${c.value}`)).map((c) => ({ id: ctx.ids.next(), customer_id: row.id, created_at: now, ...c })));
-      return toCustomer(row, contacts);
+      const contactList = await store.insertContacts(tx, actor, contactRows(contacts).map((c) => ({ id: ctx.ids.next(), customer_id: row.id, created_at: now, ...c })));
+      const customer = toCustomer(row, contactList);
+      await recordProfileChange(tx, ctx, actor, row.id, 'created', {});
+      return customer;
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'customers_organization_id_external_id_key')) throw conflict('external_id_taken', `A customer with the external id "${input.externalId}" already exists`, { field: 'externalId' });
-    if (isUniqueViolation(e) && (e as { constraint?: string }).constraint?.startsWith('customers_organization_id_manager')) throw e;
-    if ((e as { code?: string }).code === '23503') throw field('managerId', 'no such staff member in this organization');
-    throw e;
+    throw customerWriteError(e, input);
   }
 }
 
+/** One customer; a merged-away id answers with the profile it was merged into (see `mergedIntoId` of the old one). */
 export async function getCustomer(ctx: ServiceContext, actor: Actor, id: string): Promise<Customer> {
   requirePermission(actor, 'customers.read');
-  const row = await store.byId(ctx.db, actor, id);
+  const liveId = await resolveCustomerId(ctx.db, actor, id);
+  const row = liveId ? await store.byId(ctx.db, actor, liveId) : undefined;
   if (!row) throw notFound('customer', { id });
-  return toCustomer(row, await store.contactsOf(ctx.db, actor, [id]));
+  return toCustomer(row, await store.contactsOf(ctx.db, actor, [row.id]));
+}
+
+/** Reads a customer inside a transaction, as the answer of a command. */
+export async function readCustomer(db: Db, actor: Actor, id: string): Promise<Customer> {
+  const row = await store.byId(db, actor, id);
+  if (!row) throw notFound('customer', { id });
+  return toCustomer(row, await store.contactsOf(db, actor, [id]));
 }
 
 /** Customer ids with this phone (any format) — for identification at the till. */
 export async function findCustomerIdsByPhone(ctx: ServiceContext, actor: Actor, phone: string): Promise<string[]> {
-  const organization = await getOrganization(ctx, actor);
-  const r = normalizePhone(phone, (organization.country ?? undefined) as CountryCode | undefined);
+  const r = normalizePhone(phone, ((await organizationCountry(ctx, actor)) ?? undefined) as CountryCode | undefined);
   if ('error' in r) throw field('phone', `"${phone}" is not a phone number`);
   return store.idsByContact(ctx.db, actor, 'phone', r.e164);
 }

@@ -1479,7 +1479,92 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Customers, newest first, filtered; one page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    tag?: string;
+                    managerId?: string;
+                    kind?: "person" | "company";
+                    createdFrom?: string;
+                    createdTo?: string;
+                    /** @description Narrow namesakes by given name, in any script or spelling */
+                    givenName?: string;
+                    birthDate?: string;
+                    birthYear?: number;
+                    /** @description The last characters of an identity document number */
+                    documentTail?: string;
+                    /** @description A phone number in any format, or its last digits */
+                    phone?: string;
+                    /** @description The `next` of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Customer"][];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Add a customer (a person or a company) */
         post: {
@@ -1564,7 +1649,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One customer */
+        /** One customer (a merged-away id answers with the profile it was merged into) */
         get: {
             parameters: {
                 query?: never;
@@ -1633,6 +1718,12457 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a customer; lists (phones, emails, addresses, tags, hobbies) are replaced when given */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CustomerFieldsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/customers/{id}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relationships of a customer: spouse, children, contact persons, in both directions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerRelation"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a relationship (a company adds its contact persons with their role) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "spouse" | "partner" | "child" | "parent" | "sibling" | "contact_person" | "other";
+                        relatedCustomerId?: string | null;
+                        name?: string | null;
+                        birthDate?: string | null;
+                        role?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerRelation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer-relations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a relationship */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/occasions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Occasions of a customer (anniversaries, name days) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerOccasion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an occasion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "anniversary" | "name_day" | "other";
+                        label?: string | null;
+                        month: number;
+                        day: number;
+                        year?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerOccasion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer-occasions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an occasion */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find customers by name (any script, transliteration, typos), phone, e-mail, card or document number; narrow namesakes by the filters */
+        get: {
+            parameters: {
+                query: {
+                    tag?: string;
+                    managerId?: string;
+                    kind?: "person" | "company";
+                    createdFrom?: string;
+                    createdTo?: string;
+                    /** @description Narrow namesakes by given name, in any script or spelling */
+                    givenName?: string;
+                    birthDate?: string;
+                    birthYear?: number;
+                    /** @description The last characters of an identity document number */
+                    documentTail?: string;
+                    /** @description A phone number in any format, or its last digits */
+                    phone?: string;
+                    /** @description A name or part of it, a phone, an e-mail, a card or document number; may end with a birth year or date */
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerSearchResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Identity documents of a customer (masked without the customers.documents permission) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerDocument"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an identity document (stored encrypted; customers.documents permission) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "passport" | "foreign_passport" | "national_id" | "residence_permit" | "driving_licence" | "visa" | "birth_certificate" | "other";
+                        series?: string | null;
+                        number: string;
+                        expiresOn?: string | null;
+                        /** @description Country code as in the passport (RUS, EST) or ISO alpha-2 */
+                        citizenship?: string | null;
+                        issuedOn?: string | null;
+                        issuedBy?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an identity document (customers.documents permission) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an identity document (customers.documents permission) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type?: "passport" | "foreign_passport" | "national_id" | "residence_permit" | "driving_licence" | "visa" | "birth_certificate" | "other";
+                        series?: string | null;
+                        number?: string;
+                        expiresOn?: string | null;
+                        /** @description Country code as in the passport (RUS, EST) or ISO alpha-2 */
+                        citizenship?: string | null;
+                        issuedOn?: string | null;
+                        issuedBy?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/customer-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Custom fields of the customer base */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomField"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a custom field (owner, manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key?: string;
+                        label: string;
+                        /** @enum {string} */
+                        type: "text" | "number" | "date" | "choice" | "multi_choice";
+                        options?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomField"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer-fields/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a field, add or remove choices, archive it (owner, manager) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: string;
+                        options?: string[];
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomField"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Questionnaires (forms of custom fields) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Questionnaire"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a questionnaire (owner, manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        fields: {
+                            /** Format: uuid */
+                            fieldId: string;
+                            required?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Questionnaire"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One questionnaire */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Questionnaire"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a questionnaire; `fields` replaces the list (owner, manager) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        fields?: {
+                            /** Format: uuid */
+                            fieldId: string;
+                            required?: boolean;
+                        }[];
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Questionnaire"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/customers/{id}/field-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Custom field values of a customer; with questionnaireId, which required ones are missing */
+        get: {
+            parameters: {
+                query?: {
+                    questionnaireId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerFieldValues"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Fill custom fields (by field id or key; null clears); with questionnaireId the form must end up complete */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        questionnaireId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerFieldValues"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consent per channel now, and its full history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerConsent"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record consent given or withdrawn for channels, with how (source) and when */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channels: ("email" | "sms" | "messenger" | "phone" | "post")[];
+                        granted: boolean;
+                        /** @description How: "paper form", "web", "till", "phone call", "import"… */
+                        source: string;
+                        note?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the customer gave or withdrew it; default now
+                         */
+                        at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerConsent"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Interactions with a customer, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "call" | "message" | "meeting" | "letter" | "contract" | "complaint" | "return" | "cancellation" | "note";
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerInteraction"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a call, message, meeting, letter, contract, complaint, return or cancellation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "call" | "message" | "meeting" | "letter" | "contract" | "complaint" | "return" | "cancellation" | "note";
+                        /** Format: date-time */
+                        occurredAt?: string;
+                        /** @description Who dealt with it; default the caller */
+                        staffId?: string | null;
+                        channel?: ("phone" | "email" | "sms" | "messenger" | "in_person" | "post" | "web" | "other") | null;
+                        direction?: ("inbound" | "outbound") | null;
+                        text?: string | null;
+                        /** @description A link or file reference of an attachment */
+                        attachmentRef?: string | null;
+                        complaint?: {
+                            /** Format: uuid */
+                            reasonId: string;
+                            /**
+                             * Format: uuid
+                             * @description Who keeps it until it is resolved; default the caller
+                             */
+                            ownerId?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerInteraction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One interaction */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerInteraction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaints across customers, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "resolved";
+                    ownerId?: string;
+                    reasonId?: string;
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerInteraction"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/by-reason": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaints counted by reason over a period */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            items: {
+                                /** Format: uuid */
+                                reasonId: string;
+                                key: string;
+                                label: string;
+                                total: number;
+                                open: number;
+                                resolved: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a complaint (its owner, or an owner or manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerInteraction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a complaint to another staff member, with the reason (its owner, or an owner or manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ownerId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerInteraction"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who handed a complaint to whom, and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                fromStaffId: string;
+                                /** Format: uuid */
+                                toStaffId: string;
+                                reason: string;
+                                byStaffId: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaint reasons of the organization */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ComplaintReason"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a complaint reason (owner, manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        key?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintReason"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-reasons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder or archive a complaint reason (owner, manager) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: string;
+                        archived?: boolean;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintReason"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/customers/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything that happened with a customer, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerTimeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicate profiles, best first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "dismissed" | "merged";
+                    customerId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DuplicateProposal"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duplicates/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Look for duplicates now among recent changes (owner, manager); the job does it every few minutes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scanned: number;
+                            proposed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duplicates/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Not the same person: do not propose this pair again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "dismissed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/merge-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Two profiles side by side with the default choice per field, before merging the other into this one */
+        get: {
+            parameters: {
+                query: {
+                    loserId: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            survivorId: string;
+                            /** Format: uuid */
+                            loserId: string;
+                            fields: {
+                                /** @enum {string} */
+                                field: "familyName" | "givenNames" | "patronymic" | "familyNameLatin" | "givenNamesLatin" | "companyName" | "gender" | "birthDate" | "preferredLanguage" | "preferredChannel" | "managerId" | "source" | "notes" | "preferences" | "externalId";
+                                survivor: string | string[] | null;
+                                loser: string | string[] | null;
+                                /** @enum {string} */
+                                choice: "survivor" | "loser";
+                            }[];
+                            united: {
+                                /** @enum {string} */
+                                field: "tags" | "hobbies";
+                                survivor: string[];
+                                loser: string[];
+                                result: string[];
+                            }[];
+                            loserRows: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge another profile (loserId) into this one, choosing per field; everything of the other moves here (owner, manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        loserId: string;
+                        /** @description Which profile each field is taken from; default: this one, or the other where this one is empty */
+                        choices?: {
+                            [key: string]: "survivor" | "loser";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerMerge"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Merges this profile took part in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerMerge"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One merge */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerMerge"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a merge: the other profile comes back with exactly what moved (owner, manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            survivorId: string;
+                            /** Format: uuid */
+                            loserId: string;
+                            staffId: string | null;
+                            at: string;
+                            choices: {
+                                [key: string]: "survivor" | "loser";
+                            };
+                            /** @description Columns of the survivor the merge changed */
+                            fieldsWritten: string[];
+                            /** @description Rows moved from the loser, per table */
+                            moved: {
+                                [key: string]: number;
+                            };
+                            /** @description Modules that moved their rows too (cards, purchases…) */
+                            otherModules: string[];
+                            undoable: boolean;
+                            undoneAt: string | null;
+                            undoneBy: string | null;
+                            /** @description Fields changed after the merge, kept as they are */
+                            keptEdits: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/privacy-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Everything held about one customer, as JSON (owner, manager; logged with the reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why: "customer request by e-mail of 2026-03-14", "GDPR art. 15 request"… */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDataExport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a customer on request: personal data removed, purchases kept anonymous (owner, manager; irreversible; logged with the reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why: "customer request by e-mail of 2026-03-14", "GDPR art. 15 request"… */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer list (same filters), or a search answer with q, as CSV (UTF-8 with BOM) or XLSX, streamed (owner, manager) */
+        get: {
+            parameters: {
+                query?: {
+                    tag?: string;
+                    managerId?: string;
+                    kind?: "person" | "company";
+                    createdFrom?: string;
+                    createdTo?: string;
+                    /** @description Narrow namesakes by given name, in any script or spelling */
+                    givenName?: string;
+                    birthDate?: string;
+                    birthYear?: number;
+                    /** @description The last characters of an identity document number */
+                    documentTail?: string;
+                    /** @description A phone number in any format, or its last digits */
+                    phone?: string;
+                    /** @description Export what this search finds (best first, at most 10 000) instead of the whole filtered list */
+                    q?: string;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only; Excel in many European locales expects semicolon */
+                    delimiter?: "comma" | "semicolon" | "tab";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent imports, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportSummary"][];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a file to import (customers or purchase history); answers what was read and the guessed mapping
+         * @description Send the file as the raw request body. CSV in any delimiter, UTF-8 with or without BOM, Windows-1251 and other legacy encodings (detected, or forced with `encoding`); XLSX. Up to 100 MB.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    kind?: "customers" | "purchases";
+                    fileName?: string;
+                    /** @description Force the CSV encoding (utf-8, windows-1251, koi8-r, ibm866, windows-1252, iso-8859-5…); detected when omitted */
+                    encoding?: string;
+                    /** @description Force the CSV delimiter; "\t" for tab. Detected when omitted */
+                    delimiter?: string;
+                    /** @description XLSX: the sheet to read; the first by default */
+                    sheet?: string;
+                    /** @description Whether the first row is a header; detected when omitted */
+                    header?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The file itself: CSV in any delimiter and encoding, or XLSX */
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                    "text/csv": string;
+                    "text/plain": string;
+                    "text/tab-separated-values": string;
+                    "application/csv": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSession"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/paste": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start an import from a table pasted from the clipboard */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportPasteInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSession"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fields a column can be mapped to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportFields"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: what was read, the mapping, progress and report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSession"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Forget an import and its uploaded file (the imported customers stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Read the uploaded file again with another encoding, delimiter, sheet or header setting */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportSourceSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSession"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Confirm which column feeds which field, with transforms and options */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportMappingInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSession"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the import as a background job; follow it with GET /api/imports/{id} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportSession"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rejected rows (or warnings) of an import, by line */
+        get: {
+            parameters: {
+                query?: {
+                    severity?: "error" | "warning";
+                    /** @description The `next` of the previous page (a line number) */
+                    after?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportRowIssue"][];
+                            next: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rejected rows (or warnings) as CSV, with line, reason and the row as it was in the file */
+        get: {
+            parameters: {
+                query?: {
+                    severity?: "error" | "warning";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV, UTF-8 with a byte-order mark */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Loyalty programs of the organization */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LoyaltyProgram"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a program (owner): tiers, cumulative discount, club, points, tier rules, margin guard, stacking, refund policy, SMS */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        config: components["schemas"]["LoyaltyProgramConfigInput"];
+                        cardFormat: components["schemas"]["CardNumberFormatInput"];
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoyaltyProgram"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One program at its current version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoyaltyProgram"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Archive a program (owner); its history stays */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoyaltyProgram"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a program (owner); a new configuration becomes a new version, receipts keep the version they were calculated with */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        config?: components["schemas"]["LoyaltyProgramConfigInput"];
+                        cardFormat?: components["schemas"]["CardNumberFormatInput"];
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoyaltyProgram"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/loyalty/programs/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every configuration the program had, newest first (owner) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                version: number;
+                                config: components["schemas"]["LoyaltyProgramConfig"];
+                                createdAt: string;
+                                createdBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/programs/{id}/ledger-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check the ledger invariants of a program from its transfers (owner) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerCheck"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/club/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Club proposals from the daily evaluation (owner) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "applied";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ClubProposal"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/club/proposals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a club proposal (owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClubProposal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/club/proposals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a club proposal (owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClubProposal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints (owner) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookEndpoint"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe a URL to events (owner); the signing secret is shown only in this answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        url: string;
+                        events: ("receipt.confirmed" | "receipt.refunded" | "tier.changed" | "points.expiring")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endpoint: components["schemas"]["WebhookEndpoint"];
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop sending to an endpoint (owner) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent deliveries to an endpoint with their attempts (owner) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                event: string;
+                                /** @enum {string} */
+                                status: "pending" | "delivered" | "failed";
+                                attempts: number;
+                                nextAttemptAt: string;
+                                lastStatus: number | null;
+                                lastError: string | null;
+                                createdAt: string;
+                                deliveredAt: string | null;
+                                payload: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cards, newest first, filtered by customer, batch, number or status */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    batchId?: string;
+                    number?: string;
+                    status?: "active" | "blocked" | "replaced";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Card"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a personal card to a customer (VIP-like tiers: owner or manager); the number is generated unless a pre-printed one is given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        programId?: string;
+                        /** Format: uuid */
+                        customerId: string;
+                        tier?: string;
+                        number?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Card"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One card */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Card"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind a bearer card to a customer (first use) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Card"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Block a card (lost, stolen, misused) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Card"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unblock a card (owner or manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Card"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a card: a new card for the same holder and tier; the balance stays with the customer and the history follows */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Card"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything that happened to the card and the cards it replaced: events, receipts, refunds (newest first) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                at: string;
+                                kind: string;
+                                /** Format: uuid */
+                                cardId: string;
+                                receiptId: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/barcode.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The card's barcode as SVG (image/svg+xml) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default: EAN-13 for 13-digit numbers, else Code 128 */
+                    symbology?: "ean13" | "code128";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The card's number as a QR code, SVG */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/barcode.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The card's barcode as PNG (image/png) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default: EAN-13 for 13-digit numbers, else Code 128 */
+                    symbology?: "ean13" | "code128";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The card's number as a QR code, PNG */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/card-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batches of bearer cards (owner) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CardBatch"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Pre-issue a batch of bearer cards (owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        programId?: string;
+                        tier?: string;
+                        count: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CardBatch"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/card-batches/{id}/sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A printable PDF of a batch (application/pdf), ten cards per A4 page, at most 1000 cards per file */
+        get: {
+            parameters: {
+                query?: {
+                    offset?: number;
+                    count?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/identify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Identify the customer by card number, phone, one-time QR token or id: name, tier, discount, points, next threshold, greetings, warnings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IdentifyRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentifyAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/calculate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Calculate a receipt: per-line discounts with reasons, points to spend and earn, the total. Writes nothing. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CalculateRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalculateAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a receipt (idempotent by receiptId): the same id and body return the first answer unchanged; the same id with another body is 409 receipt_conflict */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfirmRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConfirmAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a receipt on the day it was made, before its points unlock (idempotent by cancelId) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CancelRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefundAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund lines and quantities of a receipt (idempotent by refundId): money, points returned and taken back, to the minor unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RefundRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefundAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/sms-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a confirmation code to the customer's phone (the code is never returned) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        /** @enum {string} */
+                        purpose: "spend_points" | "phone_discount";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            challengeId: string;
+                            expiresAt: string;
+                            /** @description masked */
+                            phone: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/sms-code/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the code the customer tells the cashier; then pass challengeId to confirm as smsChallengeId */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        challengeId: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            challengeId: string;
+                            verified: boolean;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/customers/{id}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Spendable and pending points with their lots (what the customer has right now) */
+        get: {
+            parameters: {
+                query?: {
+                    programId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointsBalance"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/customers/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledger entries of the customer, newest first: accruals, spending, unlocks, expiry, refunds, adjustments */
+        get: {
+            parameters: {
+                query?: {
+                    programId?: string;
+                    limit?: number;
+                    before?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LedgerEntry"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/customers/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add or take points by hand (owner or manager), with a mandatory reason recorded in the audit log; idempotent by adjustmentId */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PointsAdjustmentInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointsAdjustmentAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/customers/{id}/tier-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tier and club changes of the customer, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programId: string;
+                                /** @enum {string} */
+                                kind: "tier" | "club";
+                                from: string | null;
+                                to: string | null;
+                                reason: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                staffId: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loyalty/customers/{id}/page-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new personal page link for the customer (shown once); the page shows one-time QR codes for the till. Earlier links stop working. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        programId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: string;
+                            /** Format: uuid */
+                            programId: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/loyalty/qr-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** For the customer's own page: a one-time QR token (valid 5 minutes) with its QR code as SVG, and the points */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        link: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            expiresAt: string;
+                            svg: string;
+                            points: {
+                                spendable: number;
+                                pending: number;
+                            } | null;
+                            tier: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/pareto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pareto: revenue by customer rank (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsPareto"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/pareto/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pareto: revenue by customer rank as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default curve) */
+                    table?: "curve";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/ladder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer ladder (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsLadder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/ladder/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer ladder as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default steps) */
+                    table?: "steps" | "series" | "movement";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/rfm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFM segments (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsRfm"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/rfm/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFM segments as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default segments) */
+                    table?: "segments" | "grid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/abc-xyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ABC-XYZ matrix (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsAbcXyz"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/abc-xyz/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ABC-XYZ matrix as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default matrix) */
+                    table?: "matrix" | "classes";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer retention rate (CRR) and churn (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsRetention"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/retention/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer retention rate (CRR) and churn as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default months) */
+                    table?: "months" | "years";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/new-returning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New vs returning customers (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsNewReturning"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/new-returning/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New vs returning customers as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default months) */
+                    table?: "months" | "years";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cohort retention by month of first purchase (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsCohorts"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/cohorts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cohort retention by month of first purchase as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default cells) */
+                    table?: "cells" | "cohorts";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/frequency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Purchase frequency, interval and repeat rate (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsFrequency"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/frequency/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Purchase frequency, interval and repeat rate as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default byVisits) */
+                    table?: "byVisits" | "byInterval";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/seasonality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seasonality by month and weekday (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsSeasonality"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/seasonality/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seasonality by month and weekday as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default months) */
+                    table?: "months" | "weekdays" | "series";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/best-customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Average receipt: best customers vs the rest (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsBestCustomers"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/best-customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Average receipt: best customers vs the rest as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default groups) */
+                    table?: "groups";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/ltv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lifetime value: S × C × P × T (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsLtv"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/ltv/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lifetime value: S × C × P × T as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default factors) */
+                    table?: "factors";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/clv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Predictive CLV (BG/NBD + Gamma-Gamma) (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsClv"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/clv/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Predictive CLV (BG/NBD + Gamma-Gamma) as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default pAlive) */
+                    table?: "pAlive" | "deciles" | "top";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/slipping-away": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valuable customers slipping away (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsSlippingAway"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/slipping-away/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valuable customers slipping away as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default customers) */
+                    table?: "customers";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/key-customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dependence on key customers (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsKeyCustomers"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/key-customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dependence on key customers as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default scopes) */
+                    table?: "scopes" | "customers";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/economics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Program economics (analytics.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsEconomics"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/economics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Program economics as CSV (one table) or XLSX (all tables) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: which table (default months) */
+                    table?: "months" | "points";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file: text/csv (UTF-8 with BOM) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Several measures over one snapshot of the purchases (default: all) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    /** @description Comma-separated measures (default all): pareto, ladder, rfm, abc-xyz, retention, new-returning, cohorts, frequency, seasonality, best-customers, ltv, clv, slipping-away, key-customers, economics */
+                    measures?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Several measures as one XLSX workbook (a summary sheet and the tables of each) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of the period (default: the first day of the month eleven months before `to`) */
+                    from?: string;
+                    /** @description Last day of the period, inclusive (default: today in the organization's time zone) */
+                    to?: string;
+                    /** @description Only purchases at this outlet */
+                    outletId?: string;
+                    /** @description Only customers with this tag */
+                    tag?: string;
+                    /** @description Rows of per-customer lists (top customers, slipping away) */
+                    limit?: number;
+                    /** @description Comma-separated measures (default all): pareto, ladder, rfm, abc-xyz, retention, new-returning, cohorts, frequency, seasonality, best-customers, ltv, clv, slipping-away, key-customers, economics */
+                    measures?: string;
+                    format?: "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Analytics settings (RFM thresholds, ABC/XYZ limits, ladder windows, alert levels, CLV options) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace the analytics settings (owner); keys left out return to their defaults */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -1733,6 +14269,9 @@ export interface components {
             externalId: string | null;
             phones: string[];
             emails: string[];
+            addresses: string[];
+            preferences: string | null;
+            hobbies: string[];
             erased: boolean;
             mergedIntoId: string | null;
             createdAt: string;
@@ -1751,6 +14290,7 @@ export interface components {
             birthDate?: string | null;
             phones?: string[];
             emails?: string[];
+            addresses?: string[];
             preferredLanguage?: string | null;
             preferredChannel?: ("email" | "sms" | "messenger" | "phone" | "post") | null;
             managerId?: string | null;
@@ -1758,6 +14298,2173 @@ export interface components {
             notes?: string | null;
             tags?: string[];
             externalId?: string | null;
+            preferences?: string | null;
+            hobbies?: string[];
+        };
+        CustomerConsentInput: {
+            current: {
+                /** @enum {string} */
+                channel: "email" | "sms" | "messenger" | "phone" | "post";
+                granted: boolean;
+                at: string | null;
+                source: string | null;
+                eventId: string | null;
+            }[];
+            history: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                customerId: string;
+                /** @enum {string} */
+                channel: "email" | "sms" | "messenger" | "phone" | "post";
+                granted: boolean;
+                at: string;
+                source: string;
+                note: string | null;
+                staffId: string | null;
+                apiKeyId: string | null;
+                recordedAt: string;
+            }[];
+        };
+        CustomerDocumentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            type: "passport" | "foreign_passport" | "national_id" | "residence_permit" | "driving_licence" | "visa" | "birth_certificate" | "other";
+            /** @description The last characters of the number, e.g. "•••• 4567" */
+            numberMasked: string;
+            /** @description true when the caller may not see the document (no customers.documents permission): the fields below are null */
+            masked: boolean;
+            series: string | null;
+            number: string | null;
+            expiresOn: string | null;
+            citizenship: string | null;
+            issuedOn: string | null;
+            issuedBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CustomerInteractionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "call" | "message" | "meeting" | "letter" | "contract" | "complaint" | "return" | "cancellation" | "note";
+            occurredAt: string;
+            staffId: string | null;
+            channel: ("phone" | "email" | "sms" | "messenger" | "in_person" | "post" | "web" | "other") | null;
+            direction: ("inbound" | "outbound") | null;
+            text: string | null;
+            attachmentRef: string | null;
+            complaint: {
+                /** @enum {string} */
+                status: "open" | "resolved";
+                ownerId: string;
+                reasonId: string;
+                resolution: string | null;
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+            } | null;
+            createdAt: string;
+            createdBy: string | null;
+        };
+        ComplaintReasonInput: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: string;
+            position: number;
+            archived: boolean;
+            /** @description A default reason with its default label: the web app shows it translated */
+            builtIn: boolean;
+        };
+        CustomerMatchInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "company";
+            displayName: string;
+            familyName: string | null;
+            givenNames: string | null;
+            patronymic: string | null;
+            familyNameLatin: string | null;
+            givenNamesLatin: string | null;
+            companyName: string | null;
+            birthDate: string | null;
+            /** @description Masked: "+7 ••• 4567" */
+            phone: string | null;
+            /** @description Masked: "a•••@example.com" */
+            email: string | null;
+            /** @description Type and masked number: "passport •••• 4567" */
+            document: string | null;
+            cards: string[];
+            tags: string[];
+            /** @description name, phone, phone_tail, email, document, birth_date, or a registered lookup such as card */
+            matchedBy: string[];
+            score: number;
+        };
+        CustomerSearchResultInput: {
+            items: components["schemas"]["CustomerMatchInput"][];
+            /** @description More people match: narrow down */
+            more: boolean;
+            /** @description Fields that differ among the people returned */
+            distinguishing: ("givenNames" | "patronymic" | "birthDate" | "document" | "cards" | "phone")[];
+            understoodAs: {
+                /** @enum {string} */
+                kind: "name" | "number" | "email" | "filters";
+                words: string[];
+                birthDate: string | null;
+                birthYear: number | null;
+            };
+        };
+        CustomerMergeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            survivorId: string;
+            /** Format: uuid */
+            loserId: string;
+            staffId: string | null;
+            at: string;
+            choices: {
+                [key: string]: "survivor" | "loser";
+            };
+            /** @description Columns of the survivor the merge changed */
+            fieldsWritten: string[];
+            /** @description Rows moved from the loser, per table */
+            moved: {
+                [key: string]: number;
+            };
+            /** @description Modules that moved their rows too (cards, purchases…) */
+            otherModules: string[];
+            undoable: boolean;
+            undoneAt: string | null;
+            undoneBy: string | null;
+        };
+        DuplicateProposalInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description 0–100: how likely the two are one person */
+            score: number;
+            reasons: {
+                /** @enum {string} */
+                kind: "phone" | "email" | "document" | "name_birth_date";
+                similarity?: number;
+            }[];
+            /** @enum {string} */
+            status: "open" | "dismissed" | "merged";
+            foundAt: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            a: components["schemas"]["CustomerMatchInput"];
+            b: components["schemas"]["CustomerMatchInput"];
+        };
+        CustomerRelationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "spouse" | "partner" | "child" | "parent" | "sibling" | "contact_person" | "other";
+            /**
+             * @description outgoing: this customer has the relation (a child, a contact person); incoming: the other customer has it
+             * @enum {string}
+             */
+            direction: "outgoing" | "incoming";
+            /** Format: uuid */
+            customerId: string;
+            relatedCustomerId: string | null;
+            other: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            name: string | null;
+            birthDate: string | null;
+            role: string | null;
+            note: string | null;
+            createdAt: string;
+        };
+        CustomerOccasionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "anniversary" | "name_day" | "other";
+            label: string | null;
+            month: number;
+            day: number;
+            year: number | null;
+            createdAt: string;
+        };
+        CustomFieldInput: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: string;
+            /** @enum {string} */
+            type: "text" | "number" | "date" | "choice" | "multi_choice";
+            options: string[];
+            archived: boolean;
+            createdAt: string;
+        };
+        QuestionnaireInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            archived: boolean;
+            fields: {
+                /** Format: uuid */
+                fieldId: string;
+                required: boolean;
+            }[];
+            createdAt: string;
+        };
+        CustomerFieldValuesInput: {
+            items: {
+                /** Format: uuid */
+                fieldId: string;
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: "text" | "number" | "date" | "choice" | "multi_choice";
+                value: unknown;
+                updatedAt: string;
+                updatedBy: string | null;
+            }[];
+            /** @description Required fields of the questionnaire asked about that have no value yet */
+            missingRequired: string[];
+        };
+        CustomerTimelineInput: {
+            /**
+             * Format: uuid
+             * @description The profile shown (the survivor when the id asked for was merged into it)
+             */
+            customerId: string;
+            items: {
+                id: string;
+                at: string;
+                /** @description interactions, consent, profile, or a module such as loyalty */
+                source: string;
+                /** @description call, complaint, consent_given, profile_updated, purchase… */
+                type: string;
+                summary: string;
+                staffId: string | null;
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+            next: string | null;
+        };
+        PurchaseImportColumnRuleInput: {
+            /** @description 0-based column index in the file */
+            column: number;
+            /** @enum {string} */
+            field: "receiptId" | "customer" | "customerExternalId" | "customerPhone" | "customerEmail" | "customerCard" | "date" | "time" | "amount" | "discount" | "cost" | "sku" | "productGroup" | "quantity" | "unitPrice" | "lineAmount";
+        };
+        PurchaseImportMappingInput: {
+            /** @constant */
+            kind: "purchases";
+            columns: components["schemas"]["PurchaseImportColumnRuleInput"][];
+            /**
+             * @description How to read dates like 03/04/2024; required when the file does not prove it
+             * @default null
+             */
+            dateOrder: ("dmy" | "mdy" | "ymd") | null;
+            /** @default null */
+            phoneCountry: string | null;
+        };
+        ImportColumnRuleInput: {
+            /** @description 0-based column index in the file */
+            column: number;
+            /** @enum {string} */
+            field: "externalId" | "fullName" | "familyName" | "givenName" | "patronymic" | "fullNameLatin" | "familyNameLatin" | "givenNameLatin" | "gender" | "birthDate" | "phone" | "email" | "documentNumber" | "documentExpiry" | "citizenship" | "cardNumber" | "city" | "address" | "notes" | "tags";
+            /**
+             * @description fullName columns: word order when the cell has neither "/" nor ","
+             * @enum {string}
+             */
+            nameOrder?: "family-given" | "given-family";
+            /** @description Name columns: remove digits and punctuation instead of rejecting the row */
+            stripInvalid?: boolean;
+            /** @description Name columns: rewrite ALL CAPS or all-lowercase names as "Ivanova-Petrova" */
+            capitalize?: boolean;
+            /**
+             * @description Name columns: fill the same name in the other script (ICAO 9303 transliteration, or a plain copy) where the row has none
+             * @enum {string}
+             */
+            counterpart?: "transliterate" | "copy";
+            /** @description gender columns: the file's own codes, e.g. {"1": "male", "2": "female"} */
+            genderValues?: {
+                [key: string]: "male" | "female";
+            };
+        };
+        CustomerImportMappingInput: {
+            /** @constant */
+            kind: "customers";
+            columns: components["schemas"]["ImportColumnRuleInput"][];
+            /**
+             * @description How to read dates like 03/04/1980; required when the file does not prove it
+             * @default null
+             */
+            dateOrder: ("dmy" | "mdy" | "ymd") | null;
+            /**
+             * @description Fill gender from the names (patronymic or given name) where no column gives it
+             * @default false
+             */
+            deriveGender: boolean;
+            /**
+             * @description A bad value (an invalid phone, a name with digits): reject the whole row, or import the row without that value
+             * @default reject_row
+             * @enum {string}
+             */
+            invalidValues: "reject_row" | "skip_value";
+            /**
+             * @description Country for reading local phone numbers; the organization's country when null
+             * @default null
+             */
+            phoneCountry: string | null;
+            /**
+             * @description Tags added to every imported customer
+             * @default []
+             */
+            addTags: string[];
+            /**
+             * @description An existing customer: fill only its empty fields (default), or let the file's non-empty cells replace names, gender and birth date
+             * @default fill_empty
+             * @enum {string}
+             */
+            updateMode: "fill_empty" | "overwrite";
+        };
+        ImportMappingInput: components["schemas"]["CustomerImportMappingInput"] | components["schemas"]["PurchaseImportMappingInput"];
+        CustomerImportReportInput: {
+            /** @constant */
+            kind: "customers";
+            /** @description Data rows read from the file */
+            rows: number;
+            created: number;
+            updated: number;
+            /** @description Matched an existing customer and changed nothing */
+            skipped: number;
+            rejected: number;
+            matchedBy: {
+                externalId: number;
+                phone: number;
+                email: number;
+                nameBirthDate: number;
+            };
+            rejectedBy: {
+                [key: string]: number;
+            };
+            warnings: number;
+            warningsBy: {
+                [key: string]: number;
+            };
+            seconds: number;
+            /** @description Seconds of work, overlapping: mapping rows in Node, the database writing them, the report */
+            timings: {
+                mapping: number;
+                database: number;
+                finishing: number;
+            };
+        };
+        PurchaseImportReportInput: {
+            /** @constant */
+            kind: "purchases";
+            rows: number;
+            /** @description Purchases built from the rows (several rows may be one receipt) */
+            purchases: number;
+            created: number;
+            /** @description Imported before (the same receipt reference) */
+            skipped: number;
+            /** @description Rows rejected */
+            rejected: number;
+            matchedBy: {
+                externalId: number;
+                phone: number;
+                email: number;
+                card: number;
+            };
+            rejectedBy: {
+                [key: string]: number;
+            };
+            warnings: number;
+            warningsBy: {
+                [key: string]: number;
+            };
+            seconds: number;
+        };
+        ImportSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "customers" | "purchases";
+            /** @enum {string} */
+            origin: "file" | "paste";
+            fileName: string | null;
+            rowsTotal: number;
+            /** @enum {string} */
+            status: "uploaded" | "queued" | "running" | "done" | "failed";
+            phase: ("reading" | "matching" | "saving") | null;
+            progress: {
+                rowsRead: number;
+                rowsSaved: number;
+                rowsTotal: number;
+                /** @description Reading counts for the first half, saving for the second */
+                percent: number;
+            };
+            report: (components["schemas"]["CustomerImportReportInput"] | components["schemas"]["PurchaseImportReportInput"]) | null;
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        ImportSessionInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "customers" | "purchases";
+            /** @enum {string} */
+            origin: "file" | "paste";
+            fileName: string | null;
+            fileSize: number;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description CSV: the encoding the file was read with */
+            encoding: string | null;
+            /** @description forced, bom, utf8-valid, utf16-zeros or score */
+            encodingDetectedBy: string | null;
+            delimiter: string | null;
+            sheet: string | null;
+            sheets: string[];
+            hasHeader: boolean;
+            header: string[] | null;
+            rowsTotal: number;
+            columns: {
+                index: number;
+                header: string | null;
+                samples: string[];
+                nonEmpty: number;
+                guess: {
+                    field: string | null;
+                    confidence: number;
+                    source: ("header" | "values") | null;
+                } | null;
+                /** @description How the dates in this column are written, over the whole file */
+                dateOrder: {
+                    /** @enum {string} */
+                    status: "dmy" | "mdy" | "ambiguous" | "conflict" | "not-needed";
+                    suggestion: ("dmy" | "mdy") | null;
+                };
+            }[];
+            /** @description The first rows as they are in the file */
+            preview: {
+                line: number;
+                cells: string[];
+            }[];
+            /** @description Signs that the file was read wrongly: change the delimiter or encoding (PUT /source), or fix the file */
+            fileProblems: {
+                /** @enum {string} */
+                code: "extra_cells" | "unclosed_quote";
+                message: string;
+                count: number;
+                /** @description The first ten */
+                lines: number[];
+            }[];
+            /** @description The confirmed mapping; null until PUT /mapping */
+            mapping: components["schemas"]["ImportMappingInput"] | null;
+            /** @description The mapping guessed from headers and values */
+            suggestedMapping: components["schemas"]["ImportMappingInput"];
+            dateOrder: {
+                /** @enum {string} */
+                detected: "dmy" | "mdy" | "ambiguous" | "conflict" | "not-needed";
+                suggestion: ("dmy" | "mdy") | null;
+                /** @description The user must choose dateOrder before starting */
+                required: boolean;
+                effective: ("dmy" | "mdy") | null;
+            };
+            problems: {
+                code: string;
+                /** @enum {string} */
+                severity: "blocking" | "warning";
+                message: string;
+                column?: number;
+                field?: string;
+            }[];
+            /** @description Customer imports: the preview rows as the mapping (or the suggestion) turns them into customers */
+            mappedPreview: {
+                line: number;
+                customer: {
+                    externalId: string | null;
+                    familyName: string | null;
+                    givenNames: string | null;
+                    patronymic: string | null;
+                    familyNameLatin: string | null;
+                    givenNamesLatin: string | null;
+                    gender: ("male" | "female") | null;
+                    birthDate: string | null;
+                    phones: string[];
+                    emails: string[];
+                    tags: string[];
+                    notes: string | null;
+                    address: string | null;
+                };
+                errors: {
+                    field: string;
+                    /** @description Stable code: invalid_phone, not_a_date, duplicate_in_file, ambiguous_match… */
+                    reason: string;
+                    value?: string;
+                }[];
+                warnings: {
+                    field: string;
+                    /** @description Stable code: invalid_phone, not_a_date, duplicate_in_file, ambiguous_match… */
+                    reason: string;
+                    value?: string;
+                }[];
+            }[];
+            transforms: {
+                name: string;
+                /** @enum {string} */
+                scope: "column" | "file";
+                fields: string[];
+                values: (string | boolean)[];
+                description: string;
+            }[];
+            /** @enum {string} */
+            status: "uploaded" | "queued" | "running" | "done" | "failed";
+            phase: ("reading" | "matching" | "saving") | null;
+            progress: {
+                rowsRead: number;
+                rowsSaved: number;
+                rowsTotal: number;
+                /** @description Reading counts for the first half, saving for the second */
+                percent: number;
+            };
+            report: (components["schemas"]["CustomerImportReportInput"] | components["schemas"]["PurchaseImportReportInput"]) | null;
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        ImportRowIssueInput: {
+            line: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+            problems: {
+                field: string;
+                /** @description Stable code: invalid_phone, not_a_date, duplicate_in_file, ambiguous_match… */
+                reason: string;
+                value?: string;
+            }[];
+            message: string;
+            cells: string[];
+        };
+        ImportPasteInput: {
+            /**
+             * @default customers
+             * @enum {string}
+             */
+            kind: "customers" | "purchases";
+            /** @description A table copied from a spreadsheet (tab-separated) or any delimited text */
+            text: string;
+            header?: boolean;
+        };
+        ImportSourceSettingsInput: {
+            encoding?: string;
+            delimiter?: string;
+            sheet?: string;
+            header?: boolean;
+        };
+        ImportFieldsInput: {
+            customers: ("externalId" | "fullName" | "familyName" | "givenName" | "patronymic" | "fullNameLatin" | "familyNameLatin" | "givenNameLatin" | "gender" | "birthDate" | "phone" | "email" | "documentNumber" | "documentExpiry" | "citizenship" | "cardNumber" | "city" | "address" | "notes" | "tags")[];
+            purchases: ("receiptId" | "customer" | "customerExternalId" | "customerPhone" | "customerEmail" | "customerCard" | "date" | "time" | "amount" | "discount" | "cost" | "sku" | "productGroup" | "quantity" | "unitPrice" | "lineAmount")[];
+        };
+        LoyaltyTierInput: {
+            code: string;
+            name: string;
+            rank: number;
+            /** @description basis points: 10% = 1000 */
+            discountBp: number;
+            /** @description basis points: 10% = 1000 */
+            earnBp: number;
+            /** @description VIP-like: issued only by owner or manager, never moved by tier rules */
+            restricted: boolean;
+        };
+        LoyaltyProgramConfigInput: {
+            currency: string;
+            /** @enum {string} */
+            accumulateOn: "after_discounts" | "paid_money";
+            tiers: components["schemas"]["LoyaltyTierInput"][];
+            cumulative: {
+                levels: {
+                    /** @description integer minor units */
+                    minAmount?: number;
+                    minCount?: number;
+                    /** @description basis points: 10% = 1000 */
+                    discountBp: number;
+                }[];
+                /** @enum {string} */
+                match: "all" | "any";
+                scope: {
+                    /** @constant */
+                    kind: "forever";
+                } | {
+                    /** @constant */
+                    kind: "rolling";
+                    days: number;
+                } | {
+                    /** @constant */
+                    kind: "calendar_year";
+                } | {
+                    /** @constant */
+                    kind: "inactivity";
+                    days: number;
+                };
+                neverDecreaseWithinPeriod: boolean;
+            } | null;
+            club: {
+                join: {
+                    /** @description integer minor units */
+                    amount: number;
+                    days: number;
+                };
+                stay: {
+                    /** @description integer minor units */
+                    amount: number;
+                    days: number;
+                };
+                /** @description basis points: 10% = 1000 */
+                discountBp: number;
+                /** @enum {string} */
+                approval: "auto" | "owner";
+            } | null;
+            points: {
+                groupEarnBp?: {
+                    [key: string]: number;
+                };
+                earnExcludedGroups?: string[];
+                redeemExcludedGroups?: string[];
+                pendingDays: number;
+                expiry: {
+                    /** @constant */
+                    kind: "never";
+                } | {
+                    /** @constant */
+                    kind: "days";
+                    days: number;
+                } | {
+                    /** @constant */
+                    kind: "end_of_month";
+                } | {
+                    /** @constant */
+                    kind: "end_of_year";
+                };
+                /** @description basis points: 10% = 1000 */
+                maxShareBp: number;
+                minBalanceToRedeem: number;
+                rate: {
+                    points: number;
+                    minor: number;
+                };
+                earnWhenRedeeming: boolean;
+            } | null;
+            tierRules: {
+                windowDays: number;
+                /** @enum {string} */
+                match: "all" | "any";
+                levels: {
+                    tier: string;
+                    upgrade: {
+                        /** @description integer minor units */
+                        minAmount?: number;
+                        minCount?: number;
+                    };
+                    keep?: {
+                        /** @description integer minor units */
+                        minAmount?: number;
+                        minCount?: number;
+                    };
+                }[];
+                downgrade: boolean;
+                minDaysInTier?: number;
+            } | null;
+            marginGuard: {
+                minMarkupBp: number;
+                groupMaxDiscountBp?: {
+                    [key: string]: number;
+                };
+                defaultMaxDiscountBp?: number | null;
+            } | null;
+            stacking: {
+                priority: {
+                    tier: number;
+                    cumulative: number;
+                    club: number;
+                };
+                /** @enum {string} */
+                promotion: "combine" | "never_combine" | "best_of";
+            };
+            /** @enum {string} */
+            refundPolicy: "negative_balance" | "reduce_refund" | "forgive";
+            sms: {
+                beforeSpendingPoints: boolean;
+                beforePersonalDiscountByPhone: boolean;
+            };
+        };
+        CardNumberFormatInput: {
+            /**
+             * @description EAN-13 (GS1 mod 10, 13 digits) or Luhn (8-19 digits)
+             * @enum {string}
+             */
+            scheme: "ean13" | "luhn";
+            /** @description digits every card number starts with; for EAN-13 use 20-29 (in-store range) */
+            prefix: string;
+            length: number;
+        };
+        /** @description How the till names the customer: card number, customer id (e.g. after identify by QR) or phone. */
+        CheckoutCustomerRefInput: {
+            /** @description as scanned or typed; spaces and dashes are ignored */
+            cardNumber: string;
+        } | {
+            /** Format: uuid */
+            customerId: string;
+        } | {
+            /** @description any format; the organization country is the default */
+            phone: string;
+        };
+        ReceiptLineInputInput: {
+            sku: string;
+            productGroup?: string | null;
+            /** @description pieces, kg … with at most 3 decimals; default 1 */
+            quantity?: number;
+            /** @description price of one whole unit */
+            unitPrice: number;
+            /** @description cost of one unit, for the margin guard */
+            unitCost?: number | null;
+            /** @description a discount the till already gave on the whole line */
+            promotionDiscount?: number;
+        };
+        CalculateRequestInput: {
+            /**
+             * Format: uuid
+             * @description default: the card's program, else the organization's default program
+             */
+            programId?: string;
+            /** @description absent or null: an anonymous receipt */
+            customer?: components["schemas"]["CheckoutCustomerRefInput"] | null;
+            lines: components["schemas"]["ReceiptLineInputInput"][];
+            /** @description points the customer wants to pay with; capped, with a warning, never refused */
+            pointsToSpend?: number;
+            /**
+             * Format: date-time
+             * @description the receipt's own time (offline tills); default now
+             */
+            occurredAt?: string;
+        };
+        ConfirmRequestInput: {
+            /**
+             * Format: uuid
+             * @description default: the card's program, else the organization's default program
+             */
+            programId?: string;
+            /** @description absent or null: an anonymous receipt */
+            customer?: components["schemas"]["CheckoutCustomerRefInput"] | null;
+            lines: components["schemas"]["ReceiptLineInputInput"][];
+            /** @description points the customer wants to pay with; capped, with a warning, never refused */
+            pointsToSpend?: number;
+            /**
+             * Format: date-time
+             * @description the receipt's own time (offline tills); default now
+             */
+            occurredAt?: string;
+            /** @description the till's receipt id: the idempotency key */
+            receiptId: string;
+            /**
+             * Format: uuid
+             * @description for staff sessions; an API key always uses its own outlet
+             */
+            outletId?: string;
+            /**
+             * Format: uuid
+             * @description a verified SMS challenge when calculate said smsCodeRequired
+             */
+            smsChallengeId?: string;
+        };
+        ReceiptViewInput: {
+            lines: {
+                index: number;
+                sku: string;
+                productGroup: string | null;
+                quantity: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                unitPrice: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                baseAmount: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                promotionDiscount: number;
+                discount: {
+                    mechanic: ("tier" | "cumulative" | "club") | null;
+                    bp: number;
+                    /** @description integer minor units of the currency (cents, kopecks) */
+                    amount: number;
+                    /** @description integer minor units of the currency (cents, kopecks) */
+                    uncappedAmount: number;
+                    cappedBy: ("margin_floor" | "group_max_discount" | "promotion_not_combined" | "promotion_counted") | null;
+                    /** @description tier_discount, cumulative_level, cumulative_kept_level, club_member */
+                    reason: string | null;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                };
+                candidates: {
+                    /** @enum {string} */
+                    mechanic: "tier" | "cumulative" | "club";
+                    bp: number;
+                    /** @description integer minor units of the currency (cents, kopecks) */
+                    amount: number;
+                    priority: number;
+                    reason: string;
+                }[];
+                pointsSpent: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                pointsMoney: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                paidAmount: number;
+                earnBp: number;
+                pointsEarned: number;
+            }[];
+            totals: {
+                /** @description integer minor units of the currency (cents, kopecks) */
+                subtotal: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                promotionTotal: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                discountTotal: number;
+                pointsSpent: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                pointsMoney: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                amountToPay: number;
+                pointsEarned: number;
+                maxSpendablePoints: number;
+            };
+            tier: string | null;
+            /** @description points_capped, points_rounded_to_step, below_min_balance, points_not_available, unknown_tier, no_customer, margin_guard_applied, no_earn_when_redeeming */
+            warnings: string[];
+            smsCodeRequired: boolean;
+        };
+        CheckoutCustomerInput: {
+            id: string | null;
+            cardId: string | null;
+            tier: string | null;
+            clubMember: boolean;
+            cumulativeBp: number;
+            points: {
+                spendable: number;
+                pending: number;
+            } | null;
+        } | null;
+        CalculateAnswerInput: {
+            /** Format: uuid */
+            programId: string;
+            programVersion: number;
+            customer: components["schemas"]["CheckoutCustomerInput"];
+            receipt: components["schemas"]["ReceiptViewInput"];
+            /** @description not_a_member_yet, debt_open, card_not_bound */
+            warnings: string[];
+        };
+        ConfirmAnswerInput: {
+            receiptId: string;
+            /** Format: uuid */
+            purchaseId: string;
+            /** @constant */
+            status: "confirmed";
+            /** @description ISO 8601 date-time, UTC */
+            occurredAt: string;
+            /** Format: uuid */
+            programId: string;
+            programVersion: number;
+            customer: components["schemas"]["CheckoutCustomerInput"];
+            receipt: components["schemas"]["ReceiptViewInput"];
+            points: {
+                earned: number;
+                spent: number;
+                earnedLot: {
+                    id: string;
+                    /** @description ISO 8601 date-time, UTC */
+                    unlockAt: string;
+                    expiresAt: string | null;
+                } | null;
+            };
+            /** @description not_a_member_yet, debt_open, card_not_bound */
+            warnings: string[];
+        };
+        /** @description Exactly one of cardNumber, phone, qrToken, customerId. */
+        IdentifyRequestInput: {
+            cardNumber?: string;
+            phone?: string;
+            /** @description the one-time code from the customer's page */
+            qrToken?: string;
+            /** Format: uuid */
+            customerId?: string;
+            /** Format: uuid */
+            programId?: string;
+            /**
+             * Format: uuid
+             * @description bind an unbound bearer card to this customer now
+             */
+            bindToCustomerId?: string;
+        };
+        IdentifyAnswerInput: {
+            /** @enum {string} */
+            identifiedBy: "card" | "phone" | "qr" | "customer_id";
+            /** Format: uuid */
+            programId: string;
+            programVersion: number;
+            card: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** @enum {string} */
+                kind: "personal" | "bearer";
+                tier: string;
+                /** @enum {string} */
+                status: "active" | "blocked" | "replaced";
+            } | null;
+            customer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                birthDate: string | null;
+            } | null;
+            tier: {
+                code: string;
+                name: string;
+                discountBp: number;
+                earnBp: number;
+            } | null;
+            discount: {
+                /** @enum {string} */
+                mechanic: "tier" | "cumulative" | "club";
+                bp: number;
+                reason: string | null;
+            } | null;
+            points: {
+                spendable: number;
+                pending: number;
+                minBalanceToRedeem: number;
+                rate: {
+                    points: number;
+                    minor: number;
+                };
+                expiringSoon: {
+                    points: number;
+                    /** @description ISO 8601 date-time, UTC */
+                    before: string;
+                    firstExpiry: string | null;
+                } | null;
+            } | null;
+            cumulative: {
+                bp: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                amount: number;
+                count: number;
+                next: {
+                    bp: number;
+                    amountToGo: number | null;
+                    countToGo: number | null;
+                } | null;
+            } | null;
+            nextTier: {
+                code: string;
+                name: string;
+                amountToGo: number | null;
+                countToGo: number | null;
+            } | null;
+            club: {
+                member: boolean;
+            } | null;
+            /** @description not_a_member_yet, debt_open, card_not_bound, points_expiring_soon, below_min_balance */
+            warnings: string[];
+            /** @description birthday */
+            greetings: string[];
+        };
+        RefundRequestInput: {
+            refundId: string;
+            receiptId: string;
+            lines: {
+                index: number;
+                quantity: number;
+            }[];
+        };
+        CancelRequestInput: {
+            cancelId: string;
+            receiptId: string;
+        };
+        RefundAnswerInput: {
+            /** @enum {string} */
+            kind: "refund" | "cancel";
+            id: string;
+            receiptId: string;
+            /** Format: uuid */
+            purchaseId: string;
+            /** @enum {string} */
+            receiptStatus: "confirmed" | "partially_refunded" | "refunded" | "cancelled";
+            /** @description ISO 8601 date-time, UTC */
+            occurredAt: string;
+            money: {
+                /** @description integer minor units of the currency (cents, kopecks) */
+                gross: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                deduction: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                toReturn: number;
+            };
+            points: {
+                returned: number;
+                takenBack: number;
+                shortfall: number;
+                negativeBalance: number;
+                coveredByMoney: number;
+                forgiven: number;
+            };
+            lines: {
+                index: number;
+                quantity: number;
+                refundedQuantity: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                money: number;
+                pointsReturned: number;
+                pointsTakenBack: number;
+            }[];
+            balance: {
+                spendable: number;
+                pending: number;
+            } | null;
+        };
+        LoyaltyProgramInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            config: components["schemas"]["LoyaltyProgramConfigInput"];
+            cardFormat: components["schemas"]["CardNumberFormatInput"];
+            isDefault: boolean;
+            archived: boolean;
+            /** @description ISO 8601 date-time, UTC */
+            createdAt: string;
+            /** @description ISO 8601 date-time, UTC */
+            updatedAt: string;
+        };
+        CardInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            number: string;
+            /** @enum {string} */
+            kind: "personal" | "bearer";
+            tier: string;
+            customerId: string | null;
+            /** @enum {string} */
+            status: "active" | "blocked" | "replaced";
+            replacedBy: string | null;
+            batchId: string | null;
+            blockReason: string | null;
+            /** @description ISO 8601 date-time, UTC */
+            issuedAt: string;
+            boundAt: string | null;
+        };
+        CardBatchInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            tier: string;
+            count: number;
+            firstNumber: string;
+            lastNumber: string;
+            /** @description ISO 8601 date-time, UTC */
+            createdAt: string;
+        };
+        PointsBalanceInput: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            programId: string;
+            member: boolean;
+            tier: string | null;
+            clubMember: boolean;
+            spendable: number;
+            pending: number;
+            debt: number;
+            lots: {
+                id: string;
+                remaining: number;
+                pending: boolean;
+                unlockAt: string | null;
+                expiresAt: string | null;
+            }[];
+        };
+        LedgerEntryInput: {
+            id: string;
+            /** @description ISO 8601 date-time, UTC */
+            at: string;
+            kind: string;
+            amount: number;
+            spendableChange: number;
+            pendingChange: number;
+            operationId: string;
+            lotId: string | null;
+            purchaseId: string | null;
+        };
+        PointsAdjustmentInput: {
+            adjustmentId: string;
+            amount: number;
+            reason: string;
+            expiresAt?: string | null;
+            /** Format: uuid */
+            programId?: string;
+        };
+        PointsAdjustmentAnswerInput: {
+            adjustmentId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            programId: string;
+            amount: number;
+            reason: string;
+            expiresAt: string | null;
+            balance: {
+                spendable: number;
+                pending: number;
+            };
+            /** @description ISO 8601 date-time, UTC */
+            at: string;
+        };
+        WebhookEndpointInput: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: string[];
+            active: boolean;
+            /** @description ISO 8601 date-time, UTC */
+            createdAt: string;
+        };
+        ClubProposalInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            action: "join" | "leave";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "applied";
+            reason: string;
+            /** @description integer minor units of the currency (cents, kopecks) */
+            measured: number;
+            /** @description integer minor units of the currency (cents, kopecks) */
+            required: number;
+            /** @description ISO 8601 date-time, UTC */
+            windowStart: string;
+            /** @description ISO 8601 date-time, UTC */
+            windowEnd: string;
+            /** @description ISO 8601 date-time, UTC */
+            createdAt: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+        };
+        LedgerCheckInput: {
+            ok: boolean;
+            problems: string[];
+            totals: {
+                issued: number;
+                spendable: number;
+                pending: number;
+                redeemed: number;
+                expired: number;
+                takenBack: number;
+                debt: number;
+            };
+            counts: {
+                transfers: number;
+                lots: number;
+                members: number;
+                receipts: number;
+            };
+        };
+        AnalyticsColumnInput: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            kind: "text" | "month" | "date" | "integer" | "number" | "money" | "share" | "percent" | "boolean";
+            nullable: boolean;
+        };
+        AnalyticsSettingsInput: {
+            /**
+             * @description Owner-set RFM thresholds; null = quintiles of the customers
+             * @default null
+             */
+            rfm: {
+                /** @description R = 5 up to the first value, 4 up to the second … 1 above the fourth */
+                recencyDays: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+                /** @description F = 1 up to the first value, 2 up to the second … 5 above the fourth */
+                frequency: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+                /** @description M in minor units, like F */
+                monetary: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+            } | null;
+            /**
+             * @default {
+             *       "a": 80,
+             *       "b": 15
+             *     }
+             */
+            abc: {
+                a: number;
+                b: number;
+            };
+            /**
+             * @default {
+             *       "x": 10,
+             *       "y": 25
+             *     }
+             */
+            xyz: {
+                x: number;
+                y: number;
+            };
+            /**
+             * @default {
+             *       "regular": {
+             *         "k": 3,
+             *         "n": 6
+             *       },
+             *       "loyal": {
+             *         "k": 8,
+             *         "n": 12
+             *       },
+             *       "lapsedAfter": null
+             *     }
+             */
+            ladder: {
+                regular: {
+                    k: number;
+                    n: number;
+                };
+                loyal: {
+                    k: number;
+                    n: number;
+                };
+                /** @default null */
+                lapsedAfter: number | null;
+            };
+            /**
+             * @description A customer is active while they bought in the last N months
+             * @default 12
+             */
+            activityWindowMonths: number;
+            /** @default 0.2 */
+            bestShare: number;
+            /** @default 10 */
+            keyShare: number;
+            /**
+             * @default [
+             *       20,
+             *       30,
+             *       40,
+             *       50
+             *     ]
+             */
+            alertLevels: number[];
+            /**
+             * @description Average customer lifetime for the LTV formula; null = 100 / monthly churn
+             * @default null
+             */
+            lifetimeMonths: number | null;
+            /**
+             * @default {
+             *       "horizonWeeks": 52,
+             *       "monthlyDiscountRate": 0.01,
+             *       "holdoutWeeks": 26
+             *     }
+             */
+            clv: {
+                /** @default 52 */
+                horizonWeeks: number;
+                /** @default 0.01 */
+                monthlyDiscountRate: number;
+                /** @default 26 */
+                holdoutWeeks: number;
+            };
+            /**
+             * @default {
+             *       "by": "revenue",
+             *       "valueShare": 0.2,
+             *       "below": 0.5,
+             *       "minDrop": 0.1,
+             *       "lookbackDays": 90
+             *     }
+             */
+            slipping: {
+                /**
+                 * @default revenue
+                 * @enum {string}
+                 */
+                by: "revenue" | "clv";
+                /** @default 0.2 */
+                valueShare: number;
+                /** @default 0.5 */
+                below: number;
+                /** @default 0.1 */
+                minDrop: number;
+                /** @default 90 */
+                lookbackDays: number;
+            };
+        };
+        CustomerDataExportInput: {
+            exportedAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            customer: components["schemas"]["CustomerInput"];
+            mergedProfiles: {
+                [key: string]: unknown;
+            }[];
+            modules: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        AnalyticsParetoInput: {
+            /** @constant */
+            measure: "pareto";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                customers: number;
+                revenue: number;
+                topShare: number;
+                topCustomers: number;
+                topRevenue: number;
+                topRevenueShare: number;
+                revenueShare: number;
+                customersForRevenueShare: number;
+                customerShareForRevenueShare: number;
+            };
+            tables: {
+                curve: {
+                    customerShare: number;
+                    customers: number;
+                    revenue: number;
+                    revenueShare: number;
+                }[];
+            };
+            columns: {
+                curve: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsLadderInput: {
+            /** @constant */
+            measure: "ladder";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                month: string;
+                previousMonth: string | null;
+                advocatesKnown: boolean;
+                regular: {
+                    k: number;
+                    n: number;
+                };
+                loyal: {
+                    k: number;
+                    n: number;
+                };
+                lapsedAfter: number;
+            };
+            tables: {
+                steps: {
+                    step: string;
+                    customers: number;
+                    share: number;
+                }[];
+                series: {
+                    month: string;
+                    lapsed: number;
+                    one_purchase: number;
+                    second_purchase: number;
+                    regular: number;
+                    loyal: number;
+                    advocate: number;
+                }[];
+                movement: {
+                    from: string;
+                    to: string;
+                    customers: number;
+                }[];
+            };
+            columns: {
+                steps: components["schemas"]["AnalyticsColumnInput"][];
+                series: components["schemas"]["AnalyticsColumnInput"][];
+                movement: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsRfmInput: {
+            /** @constant */
+            measure: "rfm";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                customers: number;
+                /** @enum {string} */
+                thresholdsFrom: "quintiles" | "settings";
+                thresholds: {
+                    recencyDays: [
+                        number,
+                        number,
+                        number,
+                        number
+                    ];
+                    frequency: [
+                        number,
+                        number,
+                        number,
+                        number
+                    ];
+                    monetary: [
+                        number,
+                        number,
+                        number,
+                        number
+                    ];
+                };
+            };
+            tables: {
+                segments: {
+                    segment: string;
+                    customers: number;
+                    share: number;
+                    revenue: number;
+                    revenueShare: number;
+                    avgRecencyDays: number | null;
+                    avgFrequency: number | null;
+                    avgMonetary: number | null;
+                }[];
+                grid: {
+                    r: number;
+                    fm: number;
+                    segment: string;
+                    customers: number;
+                }[];
+            };
+            columns: {
+                segments: components["schemas"]["AnalyticsColumnInput"][];
+                grid: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsAbcXyzInput: {
+            /** @constant */
+            measure: "abc-xyz";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                customers: number;
+                periods: number;
+                revenue: number;
+                abc: {
+                    a: number;
+                    b: number;
+                    c: number;
+                };
+                xyz: {
+                    x: number;
+                    y: number;
+                };
+            };
+            tables: {
+                matrix: {
+                    abc: string;
+                    xyz: string;
+                    customers: number;
+                    revenue: number;
+                    revenueShare: number;
+                }[];
+                classes: {
+                    class: string;
+                    customers: number;
+                    revenue: number;
+                    revenueShare: number;
+                }[];
+            };
+            columns: {
+                matrix: components["schemas"]["AnalyticsColumnInput"][];
+                classes: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsRetentionInput: {
+            /** @constant */
+            measure: "retention";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                activityWindowMonths: number;
+                start: number;
+                end: number;
+                new: number;
+                retained: number;
+                lost: number;
+                reactivated: number;
+                crr: number | null;
+                churn: number | null;
+                averageMonthlyChurn: number | null;
+                repeatRate: number | null;
+            };
+            tables: {
+                months: {
+                    month: string;
+                    start: number;
+                    end: number;
+                    new: number;
+                    retained: number;
+                    lost: number;
+                    reactivated: number;
+                    crr: number | null;
+                    churn: number | null;
+                }[];
+                years: {
+                    year: string;
+                    start: number;
+                    end: number;
+                    new: number;
+                    retained: number;
+                    lost: number;
+                    reactivated: number;
+                    crr: number | null;
+                    churn: number | null;
+                }[];
+            };
+            columns: {
+                months: components["schemas"]["AnalyticsColumnInput"][];
+                years: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsNewReturningInput: {
+            /** @constant */
+            measure: "new-returning";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                buyers: number;
+                newBuyers: number;
+                returningBuyers: number;
+                newRevenue: number;
+                returningRevenue: number;
+            };
+            tables: {
+                months: {
+                    month: string;
+                    buyers: number;
+                    newBuyers: number;
+                    returningBuyers: number;
+                    newRevenue: number;
+                    returningRevenue: number;
+                    newShare: number | null;
+                }[];
+                years: {
+                    year: string;
+                    buyers: number;
+                    newBuyers: number;
+                    returningBuyers: number;
+                    newRevenue: number;
+                    returningRevenue: number;
+                    newShare: number | null;
+                }[];
+            };
+            columns: {
+                months: components["schemas"]["AnalyticsColumnInput"][];
+                years: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsCohortsInput: {
+            /** @constant */
+            measure: "cohorts";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                cohorts: number;
+                customers: number;
+            };
+            tables: {
+                cells: {
+                    cohort: string;
+                    offset: number;
+                    month: string;
+                    customers: number;
+                    share: number;
+                    revenue: number;
+                }[];
+                cohorts: {
+                    cohort: string;
+                    customers: number;
+                }[];
+            };
+            columns: {
+                cells: components["schemas"]["AnalyticsColumnInput"][];
+                cohorts: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsFrequencyInput: {
+            /** @constant */
+            measure: "frequency";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                customers: number;
+                visits: number;
+                frequency: number | null;
+                frequencyPerMonth: number | null;
+                repeatCustomers: number;
+                repeatRate: number | null;
+                averageIntervalDays: number | null;
+                medianIntervalDays: number | null;
+            };
+            tables: {
+                byVisits: {
+                    visits: number;
+                    label: string;
+                    customers: number;
+                    share: number;
+                }[];
+                byInterval: {
+                    upToDays: number | null;
+                    label: string;
+                    customers: number;
+                    share: number;
+                }[];
+            };
+            columns: {
+                byVisits: components["schemas"]["AnalyticsColumnInput"][];
+                byInterval: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsSeasonalityInput: {
+            /** @constant */
+            measure: "seasonality";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                revenue: number;
+                receipts: number;
+                timeZone: string;
+            };
+            tables: {
+                months: {
+                    month: number;
+                    label: string;
+                    occurrences: number;
+                    revenue: number;
+                    receipts: number;
+                    revenuePerOccurrence: number | null;
+                    receiptsPerOccurrence: number | null;
+                    revenueIndex: number | null;
+                    receiptsIndex: number | null;
+                }[];
+                weekdays: {
+                    weekday: number;
+                    label: string;
+                    occurrences: number;
+                    revenue: number;
+                    receipts: number;
+                    revenuePerOccurrence: number | null;
+                    receiptsPerOccurrence: number | null;
+                    revenueIndex: number | null;
+                    receiptsIndex: number | null;
+                }[];
+                series: {
+                    month: string;
+                    revenue: number;
+                    receipts: number;
+                }[];
+            };
+            columns: {
+                months: components["schemas"]["AnalyticsColumnInput"][];
+                weekdays: components["schemas"]["AnalyticsColumnInput"][];
+                series: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsBestCustomersInput: {
+            /** @constant */
+            measure: "best-customers";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                bestShare: number;
+                bestCustomers: number;
+                ratio: number | null;
+            };
+            tables: {
+                groups: {
+                    group: string;
+                    customers: number | null;
+                    receipts: number;
+                    revenue: number;
+                    averageReceipt: number | null;
+                    receiptsPerCustomer: number | null;
+                    revenueShare: number;
+                }[];
+            };
+            columns: {
+                groups: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsLtvInput: {
+            /** @constant */
+            measure: "ltv";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                averageReceipt: number | null;
+                purchasesPerMonth: number | null;
+                marginShare: number | null;
+                lifetimeMonths: number | null;
+                lifetimeSource: ("churn" | "owner") | null;
+                ltv: number | null;
+                revenueLtv: number | null;
+                costCoverage: number | null;
+                monthlyChurn: number | null;
+            };
+            tables: {
+                factors: {
+                    factor: string;
+                    name: string;
+                    value: number | null;
+                    unit: string;
+                }[];
+            };
+            columns: {
+                factors: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsClvInput: {
+            /** @constant */
+            measure: "clv";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                available: boolean;
+                customers: number;
+                horizonWeeks: number;
+                monthlyDiscountRate: number;
+                totalClv: number | null;
+                meanClv: number | null;
+                fitMs: number;
+                bgnbd: {
+                    r: number;
+                    alpha: number;
+                    a: number;
+                    b: number;
+                    ll: number;
+                    converged: boolean;
+                } | null;
+                gammaGamma: {
+                    p: number;
+                    q: number;
+                    v: number;
+                    ll: number;
+                    customers: number;
+                    converged: boolean;
+                } | null;
+                holdout: {
+                    from: string;
+                    weeks: number;
+                    customers: number;
+                    predicted: number;
+                    actual: number;
+                    error: number | null;
+                } | null;
+            };
+            tables: {
+                pAlive: {
+                    from: number;
+                    to: number;
+                    customers: number;
+                }[];
+                deciles: {
+                    decile: number;
+                    customers: number;
+                    clv: number;
+                    share: number;
+                }[];
+                top: {
+                    customerId: string;
+                    name: string | null;
+                    visits: number;
+                    revenue: number;
+                    pAlive: number | null;
+                    expectedPurchases: number | null;
+                    expectedSpend: number | null;
+                    clv: number | null;
+                }[];
+            };
+            columns: {
+                pAlive: components["schemas"]["AnalyticsColumnInput"][];
+                deciles: components["schemas"]["AnalyticsColumnInput"][];
+                top: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsSlippingAwayInput: {
+            /** @constant */
+            measure: "slipping-away";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                /** @enum {string} */
+                by: "revenue" | "clv";
+                valueShare: number;
+                below: number;
+                minDrop: number;
+                lookbackDays: number;
+                customers: number;
+                revenue: number;
+                shown: number;
+            };
+            tables: {
+                customers: {
+                    customerId: string;
+                    name: string | null;
+                    lastPurchase: string;
+                    visits: number;
+                    revenue: number;
+                    clv: number | null;
+                    pAlive: number;
+                    pAliveBefore: number;
+                }[];
+            };
+            columns: {
+                customers: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsKeyCustomersInput: {
+            /** @constant */
+            measure: "key-customers";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                keyShare: number;
+                alertLevels: number[];
+                companyAlert: number | null;
+                keyCustomers: number;
+            };
+            tables: {
+                scopes: {
+                    scope: string;
+                    scopeId: string | null;
+                    scopeName: string | null;
+                    total: number;
+                    largestShare: number | null;
+                    top5Share: number | null;
+                    keyCustomers: number;
+                    alert: number | null;
+                }[];
+                customers: {
+                    scope: string;
+                    scopeId: string | null;
+                    scopeName: string | null;
+                    rank: number;
+                    customerId: string;
+                    name: string | null;
+                    revenue: number;
+                    sharePercent: number;
+                    key: boolean;
+                    alert: number | null;
+                }[];
+            };
+            columns: {
+                scopes: components["schemas"]["AnalyticsColumnInput"][];
+                customers: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsEconomicsInput: {
+            /** @constant */
+            measure: "economics";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                memberRevenue: number;
+                otherRevenue: number;
+                memberShare: number | null;
+                memberMargin: number | null;
+                otherMargin: number | null;
+                memberMarginShare: number | null;
+                otherMarginShare: number | null;
+                discount: number;
+                discountShare: number | null;
+                pointsMoney: number;
+                pointsEarned: number;
+                pointsSpent: number;
+                ledgerAvailable: boolean;
+                points: {
+                    outstanding: number;
+                    pointValue: number | null;
+                    liability: number | null;
+                    issued: number;
+                    spent: number;
+                    expired: number;
+                    takenBack: number;
+                    breakage: number | null;
+                } | null;
+            };
+            tables: {
+                months: {
+                    month: string;
+                    memberRevenue: number;
+                    otherRevenue: number;
+                    memberShare: number | null;
+                    memberMargin: number | null;
+                    otherMargin: number | null;
+                    memberMarginShare: number | null;
+                    otherMarginShare: number | null;
+                    discount: number;
+                    discountShare: number | null;
+                    pointsMoney: number;
+                    pointsEarned: number;
+                    pointsSpent: number;
+                }[];
+                points: {
+                    month: string;
+                    issued: number;
+                    spent: number;
+                    expired: number;
+                    takenBack: number;
+                    breakage: number | null;
+                }[];
+            };
+            columns: {
+                months: components["schemas"]["AnalyticsColumnInput"][];
+                points: components["schemas"]["AnalyticsColumnInput"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsReportInput: {
+            measures: (components["schemas"]["AnalyticsParetoInput"] | components["schemas"]["AnalyticsLadderInput"] | components["schemas"]["AnalyticsRfmInput"] | components["schemas"]["AnalyticsAbcXyzInput"] | components["schemas"]["AnalyticsRetentionInput"] | components["schemas"]["AnalyticsNewReturningInput"] | components["schemas"]["AnalyticsCohortsInput"] | components["schemas"]["AnalyticsFrequencyInput"] | components["schemas"]["AnalyticsSeasonalityInput"] | components["schemas"]["AnalyticsBestCustomersInput"] | components["schemas"]["AnalyticsLtvInput"] | components["schemas"]["AnalyticsClvInput"] | components["schemas"]["AnalyticsSlippingAwayInput"] | components["schemas"]["AnalyticsKeyCustomersInput"] | components["schemas"]["AnalyticsEconomicsInput"])[];
         };
         Error: {
             error: {
@@ -1848,6 +16555,9 @@ export interface components {
             externalId: string | null;
             phones: string[];
             emails: string[];
+            addresses: string[];
+            preferences: string | null;
+            hobbies: string[];
             erased: boolean;
             mergedIntoId: string | null;
             createdAt: string;
@@ -1866,6 +16576,7 @@ export interface components {
             birthDate?: string | null;
             phones?: string[];
             emails?: string[];
+            addresses?: string[];
             preferredLanguage?: string | null;
             preferredChannel?: ("email" | "sms" | "messenger" | "phone" | "post") | null;
             managerId?: string | null;
@@ -1873,6 +16584,2173 @@ export interface components {
             notes?: string | null;
             tags?: string[];
             externalId?: string | null;
+            preferences?: string | null;
+            hobbies?: string[];
+        };
+        CustomerConsent: {
+            current: {
+                /** @enum {string} */
+                channel: "email" | "sms" | "messenger" | "phone" | "post";
+                granted: boolean;
+                at: string | null;
+                source: string | null;
+                eventId: string | null;
+            }[];
+            history: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                customerId: string;
+                /** @enum {string} */
+                channel: "email" | "sms" | "messenger" | "phone" | "post";
+                granted: boolean;
+                at: string;
+                source: string;
+                note: string | null;
+                staffId: string | null;
+                apiKeyId: string | null;
+                recordedAt: string;
+            }[];
+        };
+        CustomerDocument: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            type: "passport" | "foreign_passport" | "national_id" | "residence_permit" | "driving_licence" | "visa" | "birth_certificate" | "other";
+            /** @description The last characters of the number, e.g. "•••• 4567" */
+            numberMasked: string;
+            /** @description true when the caller may not see the document (no customers.documents permission): the fields below are null */
+            masked: boolean;
+            series: string | null;
+            number: string | null;
+            expiresOn: string | null;
+            citizenship: string | null;
+            issuedOn: string | null;
+            issuedBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CustomerInteraction: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "call" | "message" | "meeting" | "letter" | "contract" | "complaint" | "return" | "cancellation" | "note";
+            occurredAt: string;
+            staffId: string | null;
+            channel: ("phone" | "email" | "sms" | "messenger" | "in_person" | "post" | "web" | "other") | null;
+            direction: ("inbound" | "outbound") | null;
+            text: string | null;
+            attachmentRef: string | null;
+            complaint: {
+                /** @enum {string} */
+                status: "open" | "resolved";
+                ownerId: string;
+                reasonId: string;
+                resolution: string | null;
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+            } | null;
+            createdAt: string;
+            createdBy: string | null;
+        };
+        ComplaintReason: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: string;
+            position: number;
+            archived: boolean;
+            /** @description A default reason with its default label: the web app shows it translated */
+            builtIn: boolean;
+        };
+        CustomerMatch: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "company";
+            displayName: string;
+            familyName: string | null;
+            givenNames: string | null;
+            patronymic: string | null;
+            familyNameLatin: string | null;
+            givenNamesLatin: string | null;
+            companyName: string | null;
+            birthDate: string | null;
+            /** @description Masked: "+7 ••• 4567" */
+            phone: string | null;
+            /** @description Masked: "a•••@example.com" */
+            email: string | null;
+            /** @description Type and masked number: "passport •••• 4567" */
+            document: string | null;
+            cards: string[];
+            tags: string[];
+            /** @description name, phone, phone_tail, email, document, birth_date, or a registered lookup such as card */
+            matchedBy: string[];
+            score: number;
+        };
+        CustomerSearchResult: {
+            items: components["schemas"]["CustomerMatch"][];
+            /** @description More people match: narrow down */
+            more: boolean;
+            /** @description Fields that differ among the people returned */
+            distinguishing: ("givenNames" | "patronymic" | "birthDate" | "document" | "cards" | "phone")[];
+            understoodAs: {
+                /** @enum {string} */
+                kind: "name" | "number" | "email" | "filters";
+                words: string[];
+                birthDate: string | null;
+                birthYear: number | null;
+            };
+        };
+        CustomerMerge: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            survivorId: string;
+            /** Format: uuid */
+            loserId: string;
+            staffId: string | null;
+            at: string;
+            choices: {
+                [key: string]: "survivor" | "loser";
+            };
+            /** @description Columns of the survivor the merge changed */
+            fieldsWritten: string[];
+            /** @description Rows moved from the loser, per table */
+            moved: {
+                [key: string]: number;
+            };
+            /** @description Modules that moved their rows too (cards, purchases…) */
+            otherModules: string[];
+            undoable: boolean;
+            undoneAt: string | null;
+            undoneBy: string | null;
+        };
+        DuplicateProposal: {
+            /** Format: uuid */
+            id: string;
+            /** @description 0–100: how likely the two are one person */
+            score: number;
+            reasons: {
+                /** @enum {string} */
+                kind: "phone" | "email" | "document" | "name_birth_date";
+                similarity?: number;
+            }[];
+            /** @enum {string} */
+            status: "open" | "dismissed" | "merged";
+            foundAt: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            a: components["schemas"]["CustomerMatch"];
+            b: components["schemas"]["CustomerMatch"];
+        };
+        CustomerRelation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "spouse" | "partner" | "child" | "parent" | "sibling" | "contact_person" | "other";
+            /**
+             * @description outgoing: this customer has the relation (a child, a contact person); incoming: the other customer has it
+             * @enum {string}
+             */
+            direction: "outgoing" | "incoming";
+            /** Format: uuid */
+            customerId: string;
+            relatedCustomerId: string | null;
+            other: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            name: string | null;
+            birthDate: string | null;
+            role: string | null;
+            note: string | null;
+            createdAt: string;
+        };
+        CustomerOccasion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "anniversary" | "name_day" | "other";
+            label: string | null;
+            month: number;
+            day: number;
+            year: number | null;
+            createdAt: string;
+        };
+        CustomField: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: string;
+            /** @enum {string} */
+            type: "text" | "number" | "date" | "choice" | "multi_choice";
+            options: string[];
+            archived: boolean;
+            createdAt: string;
+        };
+        Questionnaire: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            archived: boolean;
+            fields: {
+                /** Format: uuid */
+                fieldId: string;
+                required: boolean;
+            }[];
+            createdAt: string;
+        };
+        CustomerFieldValues: {
+            items: {
+                /** Format: uuid */
+                fieldId: string;
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: "text" | "number" | "date" | "choice" | "multi_choice";
+                value: unknown;
+                updatedAt: string;
+                updatedBy: string | null;
+            }[];
+            /** @description Required fields of the questionnaire asked about that have no value yet */
+            missingRequired: string[];
+        };
+        CustomerTimeline: {
+            /**
+             * Format: uuid
+             * @description The profile shown (the survivor when the id asked for was merged into it)
+             */
+            customerId: string;
+            items: {
+                id: string;
+                at: string;
+                /** @description interactions, consent, profile, or a module such as loyalty */
+                source: string;
+                /** @description call, complaint, consent_given, profile_updated, purchase… */
+                type: string;
+                summary: string;
+                staffId: string | null;
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+            next: string | null;
+        };
+        PurchaseImportColumnRule: {
+            /** @description 0-based column index in the file */
+            column: number;
+            /** @enum {string} */
+            field: "receiptId" | "customer" | "customerExternalId" | "customerPhone" | "customerEmail" | "customerCard" | "date" | "time" | "amount" | "discount" | "cost" | "sku" | "productGroup" | "quantity" | "unitPrice" | "lineAmount";
+        };
+        PurchaseImportMapping: {
+            /** @constant */
+            kind: "purchases";
+            columns: components["schemas"]["PurchaseImportColumnRule"][];
+            /**
+             * @description How to read dates like 03/04/2024; required when the file does not prove it
+             * @default null
+             */
+            dateOrder: ("dmy" | "mdy" | "ymd") | null;
+            /** @default null */
+            phoneCountry: string | null;
+        };
+        ImportColumnRule: {
+            /** @description 0-based column index in the file */
+            column: number;
+            /** @enum {string} */
+            field: "externalId" | "fullName" | "familyName" | "givenName" | "patronymic" | "fullNameLatin" | "familyNameLatin" | "givenNameLatin" | "gender" | "birthDate" | "phone" | "email" | "documentNumber" | "documentExpiry" | "citizenship" | "cardNumber" | "city" | "address" | "notes" | "tags";
+            /**
+             * @description fullName columns: word order when the cell has neither "/" nor ","
+             * @enum {string}
+             */
+            nameOrder?: "family-given" | "given-family";
+            /** @description Name columns: remove digits and punctuation instead of rejecting the row */
+            stripInvalid?: boolean;
+            /** @description Name columns: rewrite ALL CAPS or all-lowercase names as "Ivanova-Petrova" */
+            capitalize?: boolean;
+            /**
+             * @description Name columns: fill the same name in the other script (ICAO 9303 transliteration, or a plain copy) where the row has none
+             * @enum {string}
+             */
+            counterpart?: "transliterate" | "copy";
+            /** @description gender columns: the file's own codes, e.g. {"1": "male", "2": "female"} */
+            genderValues?: {
+                [key: string]: "male" | "female";
+            };
+        };
+        CustomerImportMapping: {
+            /** @constant */
+            kind: "customers";
+            columns: components["schemas"]["ImportColumnRule"][];
+            /**
+             * @description How to read dates like 03/04/1980; required when the file does not prove it
+             * @default null
+             */
+            dateOrder: ("dmy" | "mdy" | "ymd") | null;
+            /**
+             * @description Fill gender from the names (patronymic or given name) where no column gives it
+             * @default false
+             */
+            deriveGender: boolean;
+            /**
+             * @description A bad value (an invalid phone, a name with digits): reject the whole row, or import the row without that value
+             * @default reject_row
+             * @enum {string}
+             */
+            invalidValues: "reject_row" | "skip_value";
+            /**
+             * @description Country for reading local phone numbers; the organization's country when null
+             * @default null
+             */
+            phoneCountry: string | null;
+            /**
+             * @description Tags added to every imported customer
+             * @default []
+             */
+            addTags: string[];
+            /**
+             * @description An existing customer: fill only its empty fields (default), or let the file's non-empty cells replace names, gender and birth date
+             * @default fill_empty
+             * @enum {string}
+             */
+            updateMode: "fill_empty" | "overwrite";
+        };
+        ImportMapping: components["schemas"]["CustomerImportMapping"] | components["schemas"]["PurchaseImportMapping"];
+        CustomerImportReport: {
+            /** @constant */
+            kind: "customers";
+            /** @description Data rows read from the file */
+            rows: number;
+            created: number;
+            updated: number;
+            /** @description Matched an existing customer and changed nothing */
+            skipped: number;
+            rejected: number;
+            matchedBy: {
+                externalId: number;
+                phone: number;
+                email: number;
+                nameBirthDate: number;
+            };
+            rejectedBy: {
+                [key: string]: number;
+            };
+            warnings: number;
+            warningsBy: {
+                [key: string]: number;
+            };
+            seconds: number;
+            /** @description Seconds of work, overlapping: mapping rows in Node, the database writing them, the report */
+            timings: {
+                mapping: number;
+                database: number;
+                finishing: number;
+            };
+        };
+        PurchaseImportReport: {
+            /** @constant */
+            kind: "purchases";
+            rows: number;
+            /** @description Purchases built from the rows (several rows may be one receipt) */
+            purchases: number;
+            created: number;
+            /** @description Imported before (the same receipt reference) */
+            skipped: number;
+            /** @description Rows rejected */
+            rejected: number;
+            matchedBy: {
+                externalId: number;
+                phone: number;
+                email: number;
+                card: number;
+            };
+            rejectedBy: {
+                [key: string]: number;
+            };
+            warnings: number;
+            warningsBy: {
+                [key: string]: number;
+            };
+            seconds: number;
+        };
+        ImportSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "customers" | "purchases";
+            /** @enum {string} */
+            origin: "file" | "paste";
+            fileName: string | null;
+            rowsTotal: number;
+            /** @enum {string} */
+            status: "uploaded" | "queued" | "running" | "done" | "failed";
+            phase: ("reading" | "matching" | "saving") | null;
+            progress: {
+                rowsRead: number;
+                rowsSaved: number;
+                rowsTotal: number;
+                /** @description Reading counts for the first half, saving for the second */
+                percent: number;
+            };
+            report: (components["schemas"]["CustomerImportReport"] | components["schemas"]["PurchaseImportReport"]) | null;
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        ImportSession: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "customers" | "purchases";
+            /** @enum {string} */
+            origin: "file" | "paste";
+            fileName: string | null;
+            fileSize: number;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description CSV: the encoding the file was read with */
+            encoding: string | null;
+            /** @description forced, bom, utf8-valid, utf16-zeros or score */
+            encodingDetectedBy: string | null;
+            delimiter: string | null;
+            sheet: string | null;
+            sheets: string[];
+            hasHeader: boolean;
+            header: string[] | null;
+            rowsTotal: number;
+            columns: {
+                index: number;
+                header: string | null;
+                samples: string[];
+                nonEmpty: number;
+                guess: {
+                    field: string | null;
+                    confidence: number;
+                    source: ("header" | "values") | null;
+                } | null;
+                /** @description How the dates in this column are written, over the whole file */
+                dateOrder: {
+                    /** @enum {string} */
+                    status: "dmy" | "mdy" | "ambiguous" | "conflict" | "not-needed";
+                    suggestion: ("dmy" | "mdy") | null;
+                };
+            }[];
+            /** @description The first rows as they are in the file */
+            preview: {
+                line: number;
+                cells: string[];
+            }[];
+            /** @description Signs that the file was read wrongly: change the delimiter or encoding (PUT /source), or fix the file */
+            fileProblems: {
+                /** @enum {string} */
+                code: "extra_cells" | "unclosed_quote";
+                message: string;
+                count: number;
+                /** @description The first ten */
+                lines: number[];
+            }[];
+            /** @description The confirmed mapping; null until PUT /mapping */
+            mapping: components["schemas"]["ImportMapping"] | null;
+            /** @description The mapping guessed from headers and values */
+            suggestedMapping: components["schemas"]["ImportMapping"];
+            dateOrder: {
+                /** @enum {string} */
+                detected: "dmy" | "mdy" | "ambiguous" | "conflict" | "not-needed";
+                suggestion: ("dmy" | "mdy") | null;
+                /** @description The user must choose dateOrder before starting */
+                required: boolean;
+                effective: ("dmy" | "mdy") | null;
+            };
+            problems: {
+                code: string;
+                /** @enum {string} */
+                severity: "blocking" | "warning";
+                message: string;
+                column?: number;
+                field?: string;
+            }[];
+            /** @description Customer imports: the preview rows as the mapping (or the suggestion) turns them into customers */
+            mappedPreview: {
+                line: number;
+                customer: {
+                    externalId: string | null;
+                    familyName: string | null;
+                    givenNames: string | null;
+                    patronymic: string | null;
+                    familyNameLatin: string | null;
+                    givenNamesLatin: string | null;
+                    gender: ("male" | "female") | null;
+                    birthDate: string | null;
+                    phones: string[];
+                    emails: string[];
+                    tags: string[];
+                    notes: string | null;
+                    address: string | null;
+                };
+                errors: {
+                    field: string;
+                    /** @description Stable code: invalid_phone, not_a_date, duplicate_in_file, ambiguous_match… */
+                    reason: string;
+                    value?: string;
+                }[];
+                warnings: {
+                    field: string;
+                    /** @description Stable code: invalid_phone, not_a_date, duplicate_in_file, ambiguous_match… */
+                    reason: string;
+                    value?: string;
+                }[];
+            }[];
+            transforms: {
+                name: string;
+                /** @enum {string} */
+                scope: "column" | "file";
+                fields: string[];
+                values: (string | boolean)[];
+                description: string;
+            }[];
+            /** @enum {string} */
+            status: "uploaded" | "queued" | "running" | "done" | "failed";
+            phase: ("reading" | "matching" | "saving") | null;
+            progress: {
+                rowsRead: number;
+                rowsSaved: number;
+                rowsTotal: number;
+                /** @description Reading counts for the first half, saving for the second */
+                percent: number;
+            };
+            report: (components["schemas"]["CustomerImportReport"] | components["schemas"]["PurchaseImportReport"]) | null;
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        ImportRowIssue: {
+            line: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+            problems: {
+                field: string;
+                /** @description Stable code: invalid_phone, not_a_date, duplicate_in_file, ambiguous_match… */
+                reason: string;
+                value?: string;
+            }[];
+            message: string;
+            cells: string[];
+        };
+        ImportPaste: {
+            /**
+             * @default customers
+             * @enum {string}
+             */
+            kind: "customers" | "purchases";
+            /** @description A table copied from a spreadsheet (tab-separated) or any delimited text */
+            text: string;
+            header?: boolean;
+        };
+        ImportSourceSettings: {
+            encoding?: string;
+            delimiter?: string;
+            sheet?: string;
+            header?: boolean;
+        };
+        ImportFields: {
+            customers: ("externalId" | "fullName" | "familyName" | "givenName" | "patronymic" | "fullNameLatin" | "familyNameLatin" | "givenNameLatin" | "gender" | "birthDate" | "phone" | "email" | "documentNumber" | "documentExpiry" | "citizenship" | "cardNumber" | "city" | "address" | "notes" | "tags")[];
+            purchases: ("receiptId" | "customer" | "customerExternalId" | "customerPhone" | "customerEmail" | "customerCard" | "date" | "time" | "amount" | "discount" | "cost" | "sku" | "productGroup" | "quantity" | "unitPrice" | "lineAmount")[];
+        };
+        LoyaltyTier: {
+            code: string;
+            name: string;
+            rank: number;
+            /** @description basis points: 10% = 1000 */
+            discountBp: number;
+            /** @description basis points: 10% = 1000 */
+            earnBp: number;
+            /** @description VIP-like: issued only by owner or manager, never moved by tier rules */
+            restricted: boolean;
+        };
+        LoyaltyProgramConfig: {
+            currency: string;
+            /** @enum {string} */
+            accumulateOn: "after_discounts" | "paid_money";
+            tiers: components["schemas"]["LoyaltyTier"][];
+            cumulative: {
+                levels: {
+                    /** @description integer minor units */
+                    minAmount?: number;
+                    minCount?: number;
+                    /** @description basis points: 10% = 1000 */
+                    discountBp: number;
+                }[];
+                /** @enum {string} */
+                match: "all" | "any";
+                scope: {
+                    /** @constant */
+                    kind: "forever";
+                } | {
+                    /** @constant */
+                    kind: "rolling";
+                    days: number;
+                } | {
+                    /** @constant */
+                    kind: "calendar_year";
+                } | {
+                    /** @constant */
+                    kind: "inactivity";
+                    days: number;
+                };
+                neverDecreaseWithinPeriod: boolean;
+            } | null;
+            club: {
+                join: {
+                    /** @description integer minor units */
+                    amount: number;
+                    days: number;
+                };
+                stay: {
+                    /** @description integer minor units */
+                    amount: number;
+                    days: number;
+                };
+                /** @description basis points: 10% = 1000 */
+                discountBp: number;
+                /** @enum {string} */
+                approval: "auto" | "owner";
+            } | null;
+            points: {
+                groupEarnBp?: {
+                    [key: string]: number;
+                };
+                earnExcludedGroups?: string[];
+                redeemExcludedGroups?: string[];
+                pendingDays: number;
+                expiry: {
+                    /** @constant */
+                    kind: "never";
+                } | {
+                    /** @constant */
+                    kind: "days";
+                    days: number;
+                } | {
+                    /** @constant */
+                    kind: "end_of_month";
+                } | {
+                    /** @constant */
+                    kind: "end_of_year";
+                };
+                /** @description basis points: 10% = 1000 */
+                maxShareBp: number;
+                minBalanceToRedeem: number;
+                rate: {
+                    points: number;
+                    minor: number;
+                };
+                earnWhenRedeeming: boolean;
+            } | null;
+            tierRules: {
+                windowDays: number;
+                /** @enum {string} */
+                match: "all" | "any";
+                levels: {
+                    tier: string;
+                    upgrade: {
+                        /** @description integer minor units */
+                        minAmount?: number;
+                        minCount?: number;
+                    };
+                    keep?: {
+                        /** @description integer minor units */
+                        minAmount?: number;
+                        minCount?: number;
+                    };
+                }[];
+                downgrade: boolean;
+                minDaysInTier?: number;
+            } | null;
+            marginGuard: {
+                minMarkupBp: number;
+                groupMaxDiscountBp?: {
+                    [key: string]: number;
+                };
+                defaultMaxDiscountBp?: number | null;
+            } | null;
+            stacking: {
+                priority: {
+                    tier: number;
+                    cumulative: number;
+                    club: number;
+                };
+                /** @enum {string} */
+                promotion: "combine" | "never_combine" | "best_of";
+            };
+            /** @enum {string} */
+            refundPolicy: "negative_balance" | "reduce_refund" | "forgive";
+            sms: {
+                beforeSpendingPoints: boolean;
+                beforePersonalDiscountByPhone: boolean;
+            };
+        };
+        CardNumberFormat: {
+            /**
+             * @description EAN-13 (GS1 mod 10, 13 digits) or Luhn (8-19 digits)
+             * @enum {string}
+             */
+            scheme: "ean13" | "luhn";
+            /** @description digits every card number starts with; for EAN-13 use 20-29 (in-store range) */
+            prefix: string;
+            length: number;
+        };
+        /** @description How the till names the customer: card number, customer id (e.g. after identify by QR) or phone. */
+        CheckoutCustomerRef: {
+            /** @description as scanned or typed; spaces and dashes are ignored */
+            cardNumber: string;
+        } | {
+            /** Format: uuid */
+            customerId: string;
+        } | {
+            /** @description any format; the organization country is the default */
+            phone: string;
+        };
+        ReceiptLineInput: {
+            sku: string;
+            productGroup?: string | null;
+            /** @description pieces, kg … with at most 3 decimals; default 1 */
+            quantity?: number;
+            /** @description price of one whole unit */
+            unitPrice: number;
+            /** @description cost of one unit, for the margin guard */
+            unitCost?: number | null;
+            /** @description a discount the till already gave on the whole line */
+            promotionDiscount?: number;
+        };
+        CalculateRequest: {
+            /**
+             * Format: uuid
+             * @description default: the card's program, else the organization's default program
+             */
+            programId?: string;
+            /** @description absent or null: an anonymous receipt */
+            customer?: components["schemas"]["CheckoutCustomerRef"] | null;
+            lines: components["schemas"]["ReceiptLineInput"][];
+            /** @description points the customer wants to pay with; capped, with a warning, never refused */
+            pointsToSpend?: number;
+            /**
+             * Format: date-time
+             * @description the receipt's own time (offline tills); default now
+             */
+            occurredAt?: string;
+        };
+        ConfirmRequest: {
+            /**
+             * Format: uuid
+             * @description default: the card's program, else the organization's default program
+             */
+            programId?: string;
+            /** @description absent or null: an anonymous receipt */
+            customer?: components["schemas"]["CheckoutCustomerRef"] | null;
+            lines: components["schemas"]["ReceiptLineInput"][];
+            /** @description points the customer wants to pay with; capped, with a warning, never refused */
+            pointsToSpend?: number;
+            /**
+             * Format: date-time
+             * @description the receipt's own time (offline tills); default now
+             */
+            occurredAt?: string;
+            /** @description the till's receipt id: the idempotency key */
+            receiptId: string;
+            /**
+             * Format: uuid
+             * @description for staff sessions; an API key always uses its own outlet
+             */
+            outletId?: string;
+            /**
+             * Format: uuid
+             * @description a verified SMS challenge when calculate said smsCodeRequired
+             */
+            smsChallengeId?: string;
+        };
+        ReceiptView: {
+            lines: {
+                index: number;
+                sku: string;
+                productGroup: string | null;
+                quantity: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                unitPrice: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                baseAmount: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                promotionDiscount: number;
+                discount: {
+                    mechanic: ("tier" | "cumulative" | "club") | null;
+                    bp: number;
+                    /** @description integer minor units of the currency (cents, kopecks) */
+                    amount: number;
+                    /** @description integer minor units of the currency (cents, kopecks) */
+                    uncappedAmount: number;
+                    cappedBy: ("margin_floor" | "group_max_discount" | "promotion_not_combined" | "promotion_counted") | null;
+                    /** @description tier_discount, cumulative_level, cumulative_kept_level, club_member */
+                    reason: string | null;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                };
+                candidates: {
+                    /** @enum {string} */
+                    mechanic: "tier" | "cumulative" | "club";
+                    bp: number;
+                    /** @description integer minor units of the currency (cents, kopecks) */
+                    amount: number;
+                    priority: number;
+                    reason: string;
+                }[];
+                pointsSpent: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                pointsMoney: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                paidAmount: number;
+                earnBp: number;
+                pointsEarned: number;
+            }[];
+            totals: {
+                /** @description integer minor units of the currency (cents, kopecks) */
+                subtotal: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                promotionTotal: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                discountTotal: number;
+                pointsSpent: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                pointsMoney: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                amountToPay: number;
+                pointsEarned: number;
+                maxSpendablePoints: number;
+            };
+            tier: string | null;
+            /** @description points_capped, points_rounded_to_step, below_min_balance, points_not_available, unknown_tier, no_customer, margin_guard_applied, no_earn_when_redeeming */
+            warnings: string[];
+            smsCodeRequired: boolean;
+        };
+        CheckoutCustomer: {
+            id: string | null;
+            cardId: string | null;
+            tier: string | null;
+            clubMember: boolean;
+            cumulativeBp: number;
+            points: {
+                spendable: number;
+                pending: number;
+            } | null;
+        } | null;
+        CalculateAnswer: {
+            /** Format: uuid */
+            programId: string;
+            programVersion: number;
+            customer: components["schemas"]["CheckoutCustomer"];
+            receipt: components["schemas"]["ReceiptView"];
+            /** @description not_a_member_yet, debt_open, card_not_bound */
+            warnings: string[];
+        };
+        ConfirmAnswer: {
+            receiptId: string;
+            /** Format: uuid */
+            purchaseId: string;
+            /** @constant */
+            status: "confirmed";
+            /** @description ISO 8601 date-time, UTC */
+            occurredAt: string;
+            /** Format: uuid */
+            programId: string;
+            programVersion: number;
+            customer: components["schemas"]["CheckoutCustomer"];
+            receipt: components["schemas"]["ReceiptView"];
+            points: {
+                earned: number;
+                spent: number;
+                earnedLot: {
+                    id: string;
+                    /** @description ISO 8601 date-time, UTC */
+                    unlockAt: string;
+                    expiresAt: string | null;
+                } | null;
+            };
+            /** @description not_a_member_yet, debt_open, card_not_bound */
+            warnings: string[];
+        };
+        /** @description Exactly one of cardNumber, phone, qrToken, customerId. */
+        IdentifyRequest: {
+            cardNumber?: string;
+            phone?: string;
+            /** @description the one-time code from the customer's page */
+            qrToken?: string;
+            /** Format: uuid */
+            customerId?: string;
+            /** Format: uuid */
+            programId?: string;
+            /**
+             * Format: uuid
+             * @description bind an unbound bearer card to this customer now
+             */
+            bindToCustomerId?: string;
+        };
+        IdentifyAnswer: {
+            /** @enum {string} */
+            identifiedBy: "card" | "phone" | "qr" | "customer_id";
+            /** Format: uuid */
+            programId: string;
+            programVersion: number;
+            card: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** @enum {string} */
+                kind: "personal" | "bearer";
+                tier: string;
+                /** @enum {string} */
+                status: "active" | "blocked" | "replaced";
+            } | null;
+            customer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                birthDate: string | null;
+            } | null;
+            tier: {
+                code: string;
+                name: string;
+                discountBp: number;
+                earnBp: number;
+            } | null;
+            discount: {
+                /** @enum {string} */
+                mechanic: "tier" | "cumulative" | "club";
+                bp: number;
+                reason: string | null;
+            } | null;
+            points: {
+                spendable: number;
+                pending: number;
+                minBalanceToRedeem: number;
+                rate: {
+                    points: number;
+                    minor: number;
+                };
+                expiringSoon: {
+                    points: number;
+                    /** @description ISO 8601 date-time, UTC */
+                    before: string;
+                    firstExpiry: string | null;
+                } | null;
+            } | null;
+            cumulative: {
+                bp: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                amount: number;
+                count: number;
+                next: {
+                    bp: number;
+                    amountToGo: number | null;
+                    countToGo: number | null;
+                } | null;
+            } | null;
+            nextTier: {
+                code: string;
+                name: string;
+                amountToGo: number | null;
+                countToGo: number | null;
+            } | null;
+            club: {
+                member: boolean;
+            } | null;
+            /** @description not_a_member_yet, debt_open, card_not_bound, points_expiring_soon, below_min_balance */
+            warnings: string[];
+            /** @description birthday */
+            greetings: string[];
+        };
+        RefundRequest: {
+            refundId: string;
+            receiptId: string;
+            lines: {
+                index: number;
+                quantity: number;
+            }[];
+        };
+        CancelRequest: {
+            cancelId: string;
+            receiptId: string;
+        };
+        RefundAnswer: {
+            /** @enum {string} */
+            kind: "refund" | "cancel";
+            id: string;
+            receiptId: string;
+            /** Format: uuid */
+            purchaseId: string;
+            /** @enum {string} */
+            receiptStatus: "confirmed" | "partially_refunded" | "refunded" | "cancelled";
+            /** @description ISO 8601 date-time, UTC */
+            occurredAt: string;
+            money: {
+                /** @description integer minor units of the currency (cents, kopecks) */
+                gross: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                deduction: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                toReturn: number;
+            };
+            points: {
+                returned: number;
+                takenBack: number;
+                shortfall: number;
+                negativeBalance: number;
+                coveredByMoney: number;
+                forgiven: number;
+            };
+            lines: {
+                index: number;
+                quantity: number;
+                refundedQuantity: number;
+                /** @description integer minor units of the currency (cents, kopecks) */
+                money: number;
+                pointsReturned: number;
+                pointsTakenBack: number;
+            }[];
+            balance: {
+                spendable: number;
+                pending: number;
+            } | null;
+        };
+        LoyaltyProgram: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            config: components["schemas"]["LoyaltyProgramConfig"];
+            cardFormat: components["schemas"]["CardNumberFormat"];
+            isDefault: boolean;
+            archived: boolean;
+            /** @description ISO 8601 date-time, UTC */
+            createdAt: string;
+            /** @description ISO 8601 date-time, UTC */
+            updatedAt: string;
+        };
+        Card: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            number: string;
+            /** @enum {string} */
+            kind: "personal" | "bearer";
+            tier: string;
+            customerId: string | null;
+            /** @enum {string} */
+            status: "active" | "blocked" | "replaced";
+            replacedBy: string | null;
+            batchId: string | null;
+            blockReason: string | null;
+            /** @description ISO 8601 date-time, UTC */
+            issuedAt: string;
+            boundAt: string | null;
+        };
+        CardBatch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            tier: string;
+            count: number;
+            firstNumber: string;
+            lastNumber: string;
+            /** @description ISO 8601 date-time, UTC */
+            createdAt: string;
+        };
+        PointsBalance: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            programId: string;
+            member: boolean;
+            tier: string | null;
+            clubMember: boolean;
+            spendable: number;
+            pending: number;
+            debt: number;
+            lots: {
+                id: string;
+                remaining: number;
+                pending: boolean;
+                unlockAt: string | null;
+                expiresAt: string | null;
+            }[];
+        };
+        LedgerEntry: {
+            id: string;
+            /** @description ISO 8601 date-time, UTC */
+            at: string;
+            kind: string;
+            amount: number;
+            spendableChange: number;
+            pendingChange: number;
+            operationId: string;
+            lotId: string | null;
+            purchaseId: string | null;
+        };
+        PointsAdjustment: {
+            adjustmentId: string;
+            amount: number;
+            reason: string;
+            expiresAt?: string | null;
+            /** Format: uuid */
+            programId?: string;
+        };
+        PointsAdjustmentAnswer: {
+            adjustmentId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            programId: string;
+            amount: number;
+            reason: string;
+            expiresAt: string | null;
+            balance: {
+                spendable: number;
+                pending: number;
+            };
+            /** @description ISO 8601 date-time, UTC */
+            at: string;
+        };
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: string[];
+            active: boolean;
+            /** @description ISO 8601 date-time, UTC */
+            createdAt: string;
+        };
+        ClubProposal: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            action: "join" | "leave";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "applied";
+            reason: string;
+            /** @description integer minor units of the currency (cents, kopecks) */
+            measured: number;
+            /** @description integer minor units of the currency (cents, kopecks) */
+            required: number;
+            /** @description ISO 8601 date-time, UTC */
+            windowStart: string;
+            /** @description ISO 8601 date-time, UTC */
+            windowEnd: string;
+            /** @description ISO 8601 date-time, UTC */
+            createdAt: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+        };
+        LedgerCheck: {
+            ok: boolean;
+            problems: string[];
+            totals: {
+                issued: number;
+                spendable: number;
+                pending: number;
+                redeemed: number;
+                expired: number;
+                takenBack: number;
+                debt: number;
+            };
+            counts: {
+                transfers: number;
+                lots: number;
+                members: number;
+                receipts: number;
+            };
+        };
+        AnalyticsColumn: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            kind: "text" | "month" | "date" | "integer" | "number" | "money" | "share" | "percent" | "boolean";
+            nullable: boolean;
+        };
+        AnalyticsSettings: {
+            /**
+             * @description Owner-set RFM thresholds; null = quintiles of the customers
+             * @default null
+             */
+            rfm: {
+                /** @description R = 5 up to the first value, 4 up to the second … 1 above the fourth */
+                recencyDays: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+                /** @description F = 1 up to the first value, 2 up to the second … 5 above the fourth */
+                frequency: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+                /** @description M in minor units, like F */
+                monetary: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+            } | null;
+            /**
+             * @default {
+             *       "a": 80,
+             *       "b": 15
+             *     }
+             */
+            abc: {
+                a: number;
+                b: number;
+            };
+            /**
+             * @default {
+             *       "x": 10,
+             *       "y": 25
+             *     }
+             */
+            xyz: {
+                x: number;
+                y: number;
+            };
+            /**
+             * @default {
+             *       "regular": {
+             *         "k": 3,
+             *         "n": 6
+             *       },
+             *       "loyal": {
+             *         "k": 8,
+             *         "n": 12
+             *       },
+             *       "lapsedAfter": null
+             *     }
+             */
+            ladder: {
+                regular: {
+                    k: number;
+                    n: number;
+                };
+                loyal: {
+                    k: number;
+                    n: number;
+                };
+                /** @default null */
+                lapsedAfter: number | null;
+            };
+            /**
+             * @description A customer is active while they bought in the last N months
+             * @default 12
+             */
+            activityWindowMonths: number;
+            /** @default 0.2 */
+            bestShare: number;
+            /** @default 10 */
+            keyShare: number;
+            /**
+             * @default [
+             *       20,
+             *       30,
+             *       40,
+             *       50
+             *     ]
+             */
+            alertLevels: number[];
+            /**
+             * @description Average customer lifetime for the LTV formula; null = 100 / monthly churn
+             * @default null
+             */
+            lifetimeMonths: number | null;
+            /**
+             * @default {
+             *       "horizonWeeks": 52,
+             *       "monthlyDiscountRate": 0.01,
+             *       "holdoutWeeks": 26
+             *     }
+             */
+            clv: {
+                /** @default 52 */
+                horizonWeeks: number;
+                /** @default 0.01 */
+                monthlyDiscountRate: number;
+                /** @default 26 */
+                holdoutWeeks: number;
+            };
+            /**
+             * @default {
+             *       "by": "revenue",
+             *       "valueShare": 0.2,
+             *       "below": 0.5,
+             *       "minDrop": 0.1,
+             *       "lookbackDays": 90
+             *     }
+             */
+            slipping: {
+                /**
+                 * @default revenue
+                 * @enum {string}
+                 */
+                by: "revenue" | "clv";
+                /** @default 0.2 */
+                valueShare: number;
+                /** @default 0.5 */
+                below: number;
+                /** @default 0.1 */
+                minDrop: number;
+                /** @default 90 */
+                lookbackDays: number;
+            };
+        };
+        CustomerDataExport: {
+            exportedAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            customer: components["schemas"]["Customer"];
+            mergedProfiles: {
+                [key: string]: unknown;
+            }[];
+            modules: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        AnalyticsPareto: {
+            /** @constant */
+            measure: "pareto";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                customers: number;
+                revenue: number;
+                topShare: number;
+                topCustomers: number;
+                topRevenue: number;
+                topRevenueShare: number;
+                revenueShare: number;
+                customersForRevenueShare: number;
+                customerShareForRevenueShare: number;
+            };
+            tables: {
+                curve: {
+                    customerShare: number;
+                    customers: number;
+                    revenue: number;
+                    revenueShare: number;
+                }[];
+            };
+            columns: {
+                curve: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsLadder: {
+            /** @constant */
+            measure: "ladder";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                month: string;
+                previousMonth: string | null;
+                advocatesKnown: boolean;
+                regular: {
+                    k: number;
+                    n: number;
+                };
+                loyal: {
+                    k: number;
+                    n: number;
+                };
+                lapsedAfter: number;
+            };
+            tables: {
+                steps: {
+                    step: string;
+                    customers: number;
+                    share: number;
+                }[];
+                series: {
+                    month: string;
+                    lapsed: number;
+                    one_purchase: number;
+                    second_purchase: number;
+                    regular: number;
+                    loyal: number;
+                    advocate: number;
+                }[];
+                movement: {
+                    from: string;
+                    to: string;
+                    customers: number;
+                }[];
+            };
+            columns: {
+                steps: components["schemas"]["AnalyticsColumn"][];
+                series: components["schemas"]["AnalyticsColumn"][];
+                movement: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsRfm: {
+            /** @constant */
+            measure: "rfm";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                customers: number;
+                /** @enum {string} */
+                thresholdsFrom: "quintiles" | "settings";
+                thresholds: {
+                    recencyDays: [
+                        number,
+                        number,
+                        number,
+                        number
+                    ];
+                    frequency: [
+                        number,
+                        number,
+                        number,
+                        number
+                    ];
+                    monetary: [
+                        number,
+                        number,
+                        number,
+                        number
+                    ];
+                };
+            };
+            tables: {
+                segments: {
+                    segment: string;
+                    customers: number;
+                    share: number;
+                    revenue: number;
+                    revenueShare: number;
+                    avgRecencyDays: number | null;
+                    avgFrequency: number | null;
+                    avgMonetary: number | null;
+                }[];
+                grid: {
+                    r: number;
+                    fm: number;
+                    segment: string;
+                    customers: number;
+                }[];
+            };
+            columns: {
+                segments: components["schemas"]["AnalyticsColumn"][];
+                grid: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsAbcXyz: {
+            /** @constant */
+            measure: "abc-xyz";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                customers: number;
+                periods: number;
+                revenue: number;
+                abc: {
+                    a: number;
+                    b: number;
+                    c: number;
+                };
+                xyz: {
+                    x: number;
+                    y: number;
+                };
+            };
+            tables: {
+                matrix: {
+                    abc: string;
+                    xyz: string;
+                    customers: number;
+                    revenue: number;
+                    revenueShare: number;
+                }[];
+                classes: {
+                    class: string;
+                    customers: number;
+                    revenue: number;
+                    revenueShare: number;
+                }[];
+            };
+            columns: {
+                matrix: components["schemas"]["AnalyticsColumn"][];
+                classes: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsRetention: {
+            /** @constant */
+            measure: "retention";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                activityWindowMonths: number;
+                start: number;
+                end: number;
+                new: number;
+                retained: number;
+                lost: number;
+                reactivated: number;
+                crr: number | null;
+                churn: number | null;
+                averageMonthlyChurn: number | null;
+                repeatRate: number | null;
+            };
+            tables: {
+                months: {
+                    month: string;
+                    start: number;
+                    end: number;
+                    new: number;
+                    retained: number;
+                    lost: number;
+                    reactivated: number;
+                    crr: number | null;
+                    churn: number | null;
+                }[];
+                years: {
+                    year: string;
+                    start: number;
+                    end: number;
+                    new: number;
+                    retained: number;
+                    lost: number;
+                    reactivated: number;
+                    crr: number | null;
+                    churn: number | null;
+                }[];
+            };
+            columns: {
+                months: components["schemas"]["AnalyticsColumn"][];
+                years: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsNewReturning: {
+            /** @constant */
+            measure: "new-returning";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                buyers: number;
+                newBuyers: number;
+                returningBuyers: number;
+                newRevenue: number;
+                returningRevenue: number;
+            };
+            tables: {
+                months: {
+                    month: string;
+                    buyers: number;
+                    newBuyers: number;
+                    returningBuyers: number;
+                    newRevenue: number;
+                    returningRevenue: number;
+                    newShare: number | null;
+                }[];
+                years: {
+                    year: string;
+                    buyers: number;
+                    newBuyers: number;
+                    returningBuyers: number;
+                    newRevenue: number;
+                    returningRevenue: number;
+                    newShare: number | null;
+                }[];
+            };
+            columns: {
+                months: components["schemas"]["AnalyticsColumn"][];
+                years: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsCohorts: {
+            /** @constant */
+            measure: "cohorts";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                cohorts: number;
+                customers: number;
+            };
+            tables: {
+                cells: {
+                    cohort: string;
+                    offset: number;
+                    month: string;
+                    customers: number;
+                    share: number;
+                    revenue: number;
+                }[];
+                cohorts: {
+                    cohort: string;
+                    customers: number;
+                }[];
+            };
+            columns: {
+                cells: components["schemas"]["AnalyticsColumn"][];
+                cohorts: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsFrequency: {
+            /** @constant */
+            measure: "frequency";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                customers: number;
+                visits: number;
+                frequency: number | null;
+                frequencyPerMonth: number | null;
+                repeatCustomers: number;
+                repeatRate: number | null;
+                averageIntervalDays: number | null;
+                medianIntervalDays: number | null;
+            };
+            tables: {
+                byVisits: {
+                    visits: number;
+                    label: string;
+                    customers: number;
+                    share: number;
+                }[];
+                byInterval: {
+                    upToDays: number | null;
+                    label: string;
+                    customers: number;
+                    share: number;
+                }[];
+            };
+            columns: {
+                byVisits: components["schemas"]["AnalyticsColumn"][];
+                byInterval: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsSeasonality: {
+            /** @constant */
+            measure: "seasonality";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                revenue: number;
+                receipts: number;
+                timeZone: string;
+            };
+            tables: {
+                months: {
+                    month: number;
+                    label: string;
+                    occurrences: number;
+                    revenue: number;
+                    receipts: number;
+                    revenuePerOccurrence: number | null;
+                    receiptsPerOccurrence: number | null;
+                    revenueIndex: number | null;
+                    receiptsIndex: number | null;
+                }[];
+                weekdays: {
+                    weekday: number;
+                    label: string;
+                    occurrences: number;
+                    revenue: number;
+                    receipts: number;
+                    revenuePerOccurrence: number | null;
+                    receiptsPerOccurrence: number | null;
+                    revenueIndex: number | null;
+                    receiptsIndex: number | null;
+                }[];
+                series: {
+                    month: string;
+                    revenue: number;
+                    receipts: number;
+                }[];
+            };
+            columns: {
+                months: components["schemas"]["AnalyticsColumn"][];
+                weekdays: components["schemas"]["AnalyticsColumn"][];
+                series: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsBestCustomers: {
+            /** @constant */
+            measure: "best-customers";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                bestShare: number;
+                bestCustomers: number;
+                ratio: number | null;
+            };
+            tables: {
+                groups: {
+                    group: string;
+                    customers: number | null;
+                    receipts: number;
+                    revenue: number;
+                    averageReceipt: number | null;
+                    receiptsPerCustomer: number | null;
+                    revenueShare: number;
+                }[];
+            };
+            columns: {
+                groups: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsLtv: {
+            /** @constant */
+            measure: "ltv";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                averageReceipt: number | null;
+                purchasesPerMonth: number | null;
+                marginShare: number | null;
+                lifetimeMonths: number | null;
+                lifetimeSource: ("churn" | "owner") | null;
+                ltv: number | null;
+                revenueLtv: number | null;
+                costCoverage: number | null;
+                monthlyChurn: number | null;
+            };
+            tables: {
+                factors: {
+                    factor: string;
+                    name: string;
+                    value: number | null;
+                    unit: string;
+                }[];
+            };
+            columns: {
+                factors: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsClv: {
+            /** @constant */
+            measure: "clv";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                available: boolean;
+                customers: number;
+                horizonWeeks: number;
+                monthlyDiscountRate: number;
+                totalClv: number | null;
+                meanClv: number | null;
+                fitMs: number;
+                bgnbd: {
+                    r: number;
+                    alpha: number;
+                    a: number;
+                    b: number;
+                    ll: number;
+                    converged: boolean;
+                } | null;
+                gammaGamma: {
+                    p: number;
+                    q: number;
+                    v: number;
+                    ll: number;
+                    customers: number;
+                    converged: boolean;
+                } | null;
+                holdout: {
+                    from: string;
+                    weeks: number;
+                    customers: number;
+                    predicted: number;
+                    actual: number;
+                    error: number | null;
+                } | null;
+            };
+            tables: {
+                pAlive: {
+                    from: number;
+                    to: number;
+                    customers: number;
+                }[];
+                deciles: {
+                    decile: number;
+                    customers: number;
+                    clv: number;
+                    share: number;
+                }[];
+                top: {
+                    customerId: string;
+                    name: string | null;
+                    visits: number;
+                    revenue: number;
+                    pAlive: number | null;
+                    expectedPurchases: number | null;
+                    expectedSpend: number | null;
+                    clv: number | null;
+                }[];
+            };
+            columns: {
+                pAlive: components["schemas"]["AnalyticsColumn"][];
+                deciles: components["schemas"]["AnalyticsColumn"][];
+                top: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsSlippingAway: {
+            /** @constant */
+            measure: "slipping-away";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                /** @enum {string} */
+                by: "revenue" | "clv";
+                valueShare: number;
+                below: number;
+                minDrop: number;
+                lookbackDays: number;
+                customers: number;
+                revenue: number;
+                shown: number;
+            };
+            tables: {
+                customers: {
+                    customerId: string;
+                    name: string | null;
+                    lastPurchase: string;
+                    visits: number;
+                    revenue: number;
+                    clv: number | null;
+                    pAlive: number;
+                    pAliveBefore: number;
+                }[];
+            };
+            columns: {
+                customers: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsKeyCustomers: {
+            /** @constant */
+            measure: "key-customers";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                keyShare: number;
+                alertLevels: number[];
+                companyAlert: number | null;
+                keyCustomers: number;
+            };
+            tables: {
+                scopes: {
+                    scope: string;
+                    scopeId: string | null;
+                    scopeName: string | null;
+                    total: number;
+                    largestShare: number | null;
+                    top5Share: number | null;
+                    keyCustomers: number;
+                    alert: number | null;
+                }[];
+                customers: {
+                    scope: string;
+                    scopeId: string | null;
+                    scopeName: string | null;
+                    rank: number;
+                    customerId: string;
+                    name: string | null;
+                    revenue: number;
+                    sharePercent: number;
+                    key: boolean;
+                    alert: number | null;
+                }[];
+            };
+            columns: {
+                scopes: components["schemas"]["AnalyticsColumn"][];
+                customers: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsEconomics: {
+            /** @constant */
+            measure: "economics";
+            title: string;
+            period: {
+                from: string;
+                to: string;
+                timeZone: string;
+                currency: string;
+                months: number;
+            };
+            filters: {
+                outletId: string | null;
+                tag: string | null;
+            };
+            summary: {
+                memberRevenue: number;
+                otherRevenue: number;
+                memberShare: number | null;
+                memberMargin: number | null;
+                otherMargin: number | null;
+                memberMarginShare: number | null;
+                otherMarginShare: number | null;
+                discount: number;
+                discountShare: number | null;
+                pointsMoney: number;
+                pointsEarned: number;
+                pointsSpent: number;
+                ledgerAvailable: boolean;
+                points: {
+                    outstanding: number;
+                    pointValue: number | null;
+                    liability: number | null;
+                    issued: number;
+                    spent: number;
+                    expired: number;
+                    takenBack: number;
+                    breakage: number | null;
+                } | null;
+            };
+            tables: {
+                months: {
+                    month: string;
+                    memberRevenue: number;
+                    otherRevenue: number;
+                    memberShare: number | null;
+                    memberMargin: number | null;
+                    otherMargin: number | null;
+                    memberMarginShare: number | null;
+                    otherMarginShare: number | null;
+                    discount: number;
+                    discountShare: number | null;
+                    pointsMoney: number;
+                    pointsEarned: number;
+                    pointsSpent: number;
+                }[];
+                points: {
+                    month: string;
+                    issued: number;
+                    spent: number;
+                    expired: number;
+                    takenBack: number;
+                    breakage: number | null;
+                }[];
+            };
+            columns: {
+                months: components["schemas"]["AnalyticsColumn"][];
+                points: components["schemas"]["AnalyticsColumn"][];
+            };
+            notes: string[];
+            /** @description Milliseconds to compute */
+            ms: number;
+        };
+        AnalyticsReport: {
+            measures: (components["schemas"]["AnalyticsPareto"] | components["schemas"]["AnalyticsLadder"] | components["schemas"]["AnalyticsRfm"] | components["schemas"]["AnalyticsAbcXyz"] | components["schemas"]["AnalyticsRetention"] | components["schemas"]["AnalyticsNewReturning"] | components["schemas"]["AnalyticsCohorts"] | components["schemas"]["AnalyticsFrequency"] | components["schemas"]["AnalyticsSeasonality"] | components["schemas"]["AnalyticsBestCustomers"] | components["schemas"]["AnalyticsLtv"] | components["schemas"]["AnalyticsClv"] | components["schemas"]["AnalyticsSlippingAway"] | components["schemas"]["AnalyticsKeyCustomers"] | components["schemas"]["AnalyticsEconomics"])[];
         };
     };
     responses: never;

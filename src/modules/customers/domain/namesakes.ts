@@ -1,35 +1,7 @@
 // Telling namesakes apart: when a surname matches several people, the answer shows the fields that differ
 // (given name, birth date, masked document, card, phone), and the agent narrows by them. Pure functions.
+import { wordScore } from './fuzzy.js';
 import { looseKey } from './search-keys.js';
-
-/** Trigrams the way pg_trgm makes them: each word padded with two spaces in front and one behind. */
-export function trigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const word of text.split(/\s+/u).filter(Boolean)) {
-    const padded = `  ${word} `;
-    const chars = Array.from(padded);
-    for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + 3).join(''));
-  }
-  return out;
-}
-
-/** pg_trgm's similarity(): shared trigrams over all distinct trigrams of both. */
-export function similarity(a: string, b: string): number {
-  const ta = trigrams(a);
-  const tb = trigrams(b);
-  if (ta.size === 0 || tb.size === 0) return 0;
-  let shared = 0;
-  for (const t of ta) if (tb.has(t)) shared++;
-  return shared / (ta.size + tb.size - shared);
-}
-
-/** The threshold a typed name word must reach; short words get a lower bar, since one typo costs them more trigrams. */
-export function wordThreshold(word: string): number {
-  const n = Array.from(word).length;
-  if (n <= 3) return 0.5;
-  if (n <= 5) return 0.45;
-  return 0.5;
-}
 
 /**
  * Whether a typed given name fits the customer's given names in any script: a word of theirs starts with
@@ -43,12 +15,13 @@ export function givenNameMatches(candidate: { givenNames: string | null; givenNa
     .filter((n): n is string => Boolean(n))
     .flatMap((n) => looseKey(n).split(' '))
     .filter(Boolean);
-  return query.split(' ').every((q) => words.some((w) => w.startsWith(q) || similarity(q, w) >= 0.5));
+  return query.split(' ').every((q) => words.some((w) => wordScore(q, w) > 0));
 }
 
 /** Upper-case letters and digits only: "45 10 № 123-456" → "4510123456". Any script's letters survive. */
 export function normalizeDocumentNumber(text: string): string {
-  return text.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+  // "№" must go before NFKC, which would turn it into the letters "No".
+  return text.replace(/№/gu, ' ').normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** The last characters of a document number kept in the clear (at most four). */
@@ -112,10 +85,43 @@ export type QueryShape =
  * alphanumeric form is still tried as a document number ("AB1234567" looks like a name to nobody).
  */
 export function shapeOfQuery(text: string): QueryShape {
-  const trimmed = text.normalize('NFKC').trim();
+  const trimmed = text.replace(/№/gu, ' ').normalize('NFKC').trim();
   if (trimmed.includes('@')) return { kind: 'email', email: trimmed };
   const digits = trimmed.replace(/\D/gu, '');
   if (digits.length >= 3 && /^[+\d\s().\-/№#]+$/u.test(trimmed)) return { kind: 'number', digits, text: trimmed };
   const words = looseKey(trimmed).split(' ').filter(Boolean);
   return { kind: 'name', words, text: trimmed };
+}
+
+/**
+ * A birth date or year typed into the search box beside the name ("Иванова 1985", "Ivanova 12.04.1985")
+ * is a narrowing, not part of the name. Returns the rest of the text and what was found.
+ */
+export function dateHints(text: string): { rest: string; birthDate?: string; birthYear?: number } {
+  let rest = ` ${text} `;
+  let birthDate: string | undefined;
+  let birthYear: number | undefined;
+  rest = rest.replace(/\s(\d{1,2})[./](\d{1,2})[./](\d{4})(?=\s)/u, (all, d: string, m: string, y: string) => {
+    const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    if (!isDate(iso)) return all;
+    birthDate = iso;
+    return ' ';
+  });
+  rest = rest.replace(/\s(\d{4})-(\d{2})-(\d{2})(?=\s)/u, (all, y: string, m: string, d: string) => {
+    const iso = `${y}-${m}-${d}`;
+    if (birthDate || !isDate(iso)) return all;
+    birthDate = iso;
+    return ' ';
+  });
+  rest = rest.replace(/\s(19\d{2}|20\d{2})(?=\s)/u, (all, y: string) => {
+    if (birthDate) return all;
+    birthYear = Number(y);
+    return ' ';
+  });
+  return { rest: rest.replace(/\s+/gu, ' ').trim(), ...(birthDate && { birthDate }), ...(birthYear !== undefined && { birthYear }) };
+}
+
+function isDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }

@@ -1,0 +1,63 @@
+// `regulars report` as an operator runs it: a real process on the test database (DATABASE_URL).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenant, createTestApp, type Tenant, type TestApp } from '../support/app.js';
+import { runCli } from '../support/process.js';
+import { PERIOD, seedHistory, type Seeded } from './fixture.js';
+
+let t: TestApp;
+let a: Tenant;
+let seeded: Seeded;
+let dir: string;
+beforeAll(async () => {
+  t = await createTestApp({ now: '2026-03-15T10:00:00Z' });
+  a = await createTenant(t, { name: 'Shop A' });
+  const b = await createTenant(t, { name: 'Shop B' });
+  seeded = await seedHistory(t, a, b);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-report-'));
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const report = (args: string[]) => runCli(['report', ...args, '--organization', a.organizationId, '--from', PERIOD.from, '--to', PERIOD.to], { DATABASE_URL: t.db.url });
+
+describe('regulars report', () => {
+  it('prints one measure as JSON', async () => {
+    const r = await report(['pareto', '--outlet', seeded.secondOutletId]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ customers: 1, revenue: 50000 });
+  });
+
+  it('writes CSV of a chosen table, and every measure to one XLSX file', async () => {
+    const csv = await report(['retention', '--format', 'csv', '--table', 'months']);
+    const rows = Papa.parse<Record<string, string>>(csv.stdout.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(rows[0]).toMatchObject({ Month: '2026-01', 'Active at start': '2', 'Active at end': '3', New: '1', 'CRR %': '100' });
+    const file = path.join(dir, 'all.xlsx');
+    const all = await report(['all', '--format', 'xlsx', '--out', file]);
+    expect(all.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.length).toBeGreaterThan(30);
+    expect(book.getWorksheet('pareto summary')).toBeDefined();
+  });
+
+  it('says what is wrong, with exit code 2', async () => {
+    const unknown = await report(['nps']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^report: "nps" is not a measure; one of all, pareto/);
+    const badDate = await runCli(['report', 'pareto', '--organization', a.organizationId, '--from', '2026-13-01'], { DATABASE_URL: t.db.url });
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toMatch(/--from: must be a date/);
+    const csvAll = await report(['all', '--format', 'csv']);
+    expect(csvAll.stderr).toMatch(/CSV holds one table/);
+    const noOrg = await runCli(['report', 'pareto'], { DATABASE_URL: t.db.url });
+    expect(noOrg.stderr).toMatch(/--organization ID is required/);
+  });
+});
