@@ -27,7 +27,18 @@ const pascal = (name: string) => name.replace(/(^|-)([a-z])/g, (_m, _d, c: strin
 const periodSchema = z.object({ from: z.string(), to: z.string(), timeZone: z.string(), currency: z.string(), months: z.number().int() });
 const filtersSchema = z.object({ outletId: z.string().nullable(), tag: z.string().nullable() });
 
-function resultSchema(m: Measure) {
+// One schema object per measure: the per-measure route and the report share it under one component id.
+const resultSchemas = new Map<string, z.ZodType>();
+function resultSchema(m: Measure): z.ZodType {
+  let schema = resultSchemas.get(m.name);
+  if (!schema) {
+    schema = buildResultSchema(m);
+    resultSchemas.set(m.name, schema);
+  }
+  return schema;
+}
+
+function buildResultSchema(m: Measure) {
   const names = Object.keys(m.tables);
   return z.object({
     measure: z.literal(m.name), title: z.string(), period: periodSchema, filters: filtersSchema,
