@@ -1,8 +1,7 @@
-// Shared rules of access to one customer: tenant scope, merged and erased profiles, and who may do the
-// organization-level settings of the customer base.
+// Shared rules of access to one customer: tenant scope, merged and erased profiles.
 import { sql, type Db } from '../../platform/db/database.js';
 import { scoped, type TenantScope } from '../../platform/db/tenant.js';
-import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { Actor } from '../tenancy/index.js';
 import type { CustomerRow } from './store.js';
 import './tables.js';
@@ -48,15 +47,6 @@ export function assertLive(row: CustomerRow, field = 'id'): CustomerRow {
 export async function existsIn(db: Db, scope: TenantScope, table: 'customers' | 'customer_interactions' | 'customer_questionnaires' | 'customer_fields' | 'customer_complaint_reasons' | 'customer_duplicates' | 'customer_merges' | 'customer_relations' | 'customer_occasions' | 'customer_documents', id: string): Promise<boolean> {
   const row = await sql<{ one: number }>`SELECT 1 AS one FROM ${sql.table(table)} WHERE organization_id = ${scope.organizationId} AND id = ${id}`.execute(db);
   return row.rows.length > 0;
-}
-
-/**
- * Settings of the customer base (questionnaires, complaint reasons) and privacy requests belong to the
- * people who run the business. Tenancy has no permission for them yet (customers/ may not add one), so
- * the two roles are named here; a `customers.manage` permission in tenancy should replace this.
- */
-export function requireSupervisor(actor: Actor, what: string): void {
-  if (actor.role !== 'owner' && actor.role !== 'manager') throw forbidden(`Only an owner or a manager may ${what}`, { roles: ['owner', 'manager'] });
 }
 
 /** Who did it, as stored beside a change. */

@@ -5,7 +5,6 @@ import { sql } from '../../../platform/db/database.js';
 import { scoped } from '../../../platform/db/tenant.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { requirePermission, type Actor } from '../../tenancy/index.js';
-import { requireSupervisor } from '../access.js';
 import { summarize, type CustomerMatch } from '../search/summary.js';
 import { customersStore } from '../store.js';
 import type { DuplicateReason } from '../tables.js';
@@ -44,6 +43,6 @@ export async function dismissDuplicate(ctx: ServiceContext, actor: Actor, id: st
 
 /** Looks for duplicates among this organization's recent changes now, instead of waiting for the job. */
 export async function scanDuplicatesNow(ctx: ServiceContext, actor: Actor) {
-  requireSupervisor(actor, 'run the duplicate search');
+  requirePermission(actor, 'customers.manage');
   return scanOrganization(ctx, actor, { settleMs: 0, persist: false, maxBatches: 50 });
 }

@@ -5,11 +5,11 @@ import type { ServiceContext } from '../../../platform/context.js';
 import { inTransaction, sql } from '../../../platform/db/database.js';
 import { scoped } from '../../../platform/db/tenant.js';
 import { AppError, conflict, invalidField, notFound } from '../../../platform/errors.js';
-import { requirePermission, type Actor } from '../../tenancy/index.js';
+import { can, requirePermission, type Actor } from '../../tenancy/index.js';
 import { ensureReasons } from './reasons.js';
 import { staffError, toInteraction, type Interaction, type InteractionRow } from './service.js';
 
-const isSupervisor = (actor: Actor) => actor.role === 'owner' || actor.role === 'manager';
+const isSupervisor = (actor: Actor) => can(actor.role, 'customers.manage');
 
 async function lockComplaint(tx: Parameters<typeof scoped>[0], actor: Actor, id: string): Promise<InteractionRow> {
   const row = await scoped(tx, actor).selectFrom('customer_interactions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

@@ -7,7 +7,6 @@ import { inTransaction, isUniqueViolation, type Db } from '../../../platform/db/
 import { scoped, type TenantScope } from '../../../platform/db/tenant.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { requirePermission, type Actor } from '../../tenancy/index.js';
-import { requireSupervisor } from '../access.js';
 import { fieldKeyFromLabel } from '../domain/fields.js';
 import type { CustomerComplaintReasonsTable } from '../tables.js';
 
@@ -42,7 +41,7 @@ export async function listReasons(ctx: ServiceContext, actor: Actor): Promise<Co
 }
 
 export async function addReason(ctx: ServiceContext, actor: Actor, input: { label: string; key?: string | undefined }): Promise<ComplaintReason> {
-  requireSupervisor(actor, 'edit complaint reasons');
+  requirePermission(actor, 'customers.manage');
   const key = input.key ?? fieldKeyFromLabel(input.label);
   try {
     return await inTransaction(ctx.db, async (tx) => {
@@ -58,7 +57,7 @@ export async function addReason(ctx: ServiceContext, actor: Actor, input: { labe
 }
 
 export async function updateReason(ctx: ServiceContext, actor: Actor, id: string, patch: { label?: string | undefined; archived?: boolean | undefined; position?: number | undefined }): Promise<ComplaintReason> {
-  requireSupervisor(actor, 'edit complaint reasons');
+  requirePermission(actor, 'customers.manage');
   const values = { ...(patch.label !== undefined && { label: patch.label }), ...(patch.archived !== undefined && { archived: patch.archived }), ...(patch.position !== undefined && { position: patch.position }) };
   const row = Object.keys(values).length
     ? await scoped(ctx.db, actor).updateTable('customer_complaint_reasons', values).where('id', '=', id).returningAll().executeTakeFirst()

@@ -7,8 +7,8 @@ import type { ServiceContext } from '../../../platform/context.js';
 import { inTransaction, sql, type Db } from '../../../platform/db/database.js';
 import { scoped } from '../../../platform/db/tenant.js';
 import { AppError, conflict, invalidField, notFound } from '../../../platform/errors.js';
-import { audit, type Actor } from '../../tenancy/index.js';
-import { assertLive, requireSupervisor } from '../access.js';
+import { audit, requirePermission, type Actor } from '../../tenancy/index.js';
+import { assertLive } from '../access.js';
 import { refreshConsentCache } from '../consent/service.js';
 import { planMerge, planUndo, type MergeField, type Side } from '../domain/merge.js';
 import { registered } from '../hooks.js';
@@ -70,7 +70,7 @@ async function moveRows(tx: Db, actor: Actor, loser: string, survivor: string): 
 export interface MergeInput { loserId: string; choices?: Partial<Record<MergeField, Side>> | undefined }
 
 export async function mergeCustomers(ctx: ServiceContext, actor: Actor, survivorId: string, input: MergeInput): Promise<Merge> {
-  requireSupervisor(actor, 'merge customers');
+  requirePermission(actor, 'customers.manage');
   if (input.loserId === survivorId) throw invalidField('loserId', 'a customer cannot be merged with itself');
   return inTransaction(ctx.db, async (tx) => {
     const [survivor, loser] = await lockPair(tx, actor, survivorId, input.loserId);
@@ -107,7 +107,7 @@ export async function mergeCustomers(ctx: ServiceContext, actor: Actor, survivor
 }
 
 export async function undoMerge(ctx: ServiceContext, actor: Actor, mergeId: string): Promise<Merge & { keptEdits: string[] }> {
-  requireSupervisor(actor, 'undo a merge');
+  requirePermission(actor, 'customers.manage');
   return inTransaction(ctx.db, async (tx) => {
     const merge = await scoped(tx, actor).selectFrom('customer_merges').selectAll().where('id', '=', mergeId).forUpdate().executeTakeFirst();
     if (!merge) throw notFound('merge', { id: mergeId });

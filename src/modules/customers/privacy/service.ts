@@ -5,8 +5,8 @@ import type { ServiceContext } from '../../../platform/context.js';
 import { inTransaction, sql, type Db } from '../../../platform/db/database.js';
 import { scoped } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
-import { audit, can, type Actor } from '../../tenancy/index.js';
-import { lockLiveCustomer, requireSupervisor, resolveCustomerId } from '../access.js';
+import { audit, can, requirePermission, type Actor } from '../../tenancy/index.js';
+import { lockLiveCustomer, resolveCustomerId } from '../access.js';
 import { consentOf } from '../consent/service.js';
 import { documentsForExport } from '../documents/service.js';
 import { registered } from '../hooks.js';
@@ -27,7 +27,7 @@ async function profilesOf(db: Db, actor: Actor, id: string): Promise<string[]> {
 }
 
 export async function exportCustomerData(ctx: ServiceContext, actor: Actor, customerId: string, input: { reason: string }) {
-  requireSupervisor(actor, 'export a customer’s data');
+  requirePermission(actor, 'customers.privacy');
   const id = await resolveCustomerId(ctx.db, actor, customerId);
   if (!id) throw notFound('customer', { id: customerId });
   return inTransaction(ctx.db, async (tx) => {
@@ -58,7 +58,7 @@ export async function exportCustomerData(ctx: ServiceContext, actor: Actor, cust
 }
 
 export async function eraseCustomer(ctx: ServiceContext, actor: Actor, customerId: string, input: { reason: string }) {
-  requireSupervisor(actor, 'erase a customer');
+  requirePermission(actor, 'customers.privacy');
   return inTransaction(ctx.db, async (tx) => {
     await lockLiveCustomer(tx, actor, customerId);
     const ids = await profilesOf(tx, actor, customerId);

@@ -6,7 +6,7 @@ import { inTransaction, isUniqueViolation, sql, type Db } from '../../../platfor
 import { scoped, type TenantScope } from '../../../platform/db/tenant.js';
 import { AppError, conflict, invalidField, notFound } from '../../../platform/errors.js';
 import { requirePermission, type Actor } from '../../tenancy/index.js';
-import { lockLiveCustomer, requireSupervisor, resolveCustomerId } from '../access.js';
+import { lockLiveCustomer, resolveCustomerId } from '../access.js';
 import { checkFieldValue, fieldKeyFromLabel, type CustomFieldType } from '../domain/fields.js';
 import { recordProfileChange } from '../profiles/changes.js';
 import type { CustomerFieldsTable, CustomerQuestionnairesTable } from '../tables.js';
@@ -29,7 +29,7 @@ function checkOptions(type: CustomFieldType, options: string[] | undefined): str
 }
 
 export async function createField(ctx: ServiceContext, actor: Actor, input: { key?: string | undefined; label: string; type: CustomFieldType; options?: string[] | undefined }): Promise<CustomField> {
-  requireSupervisor(actor, 'define customer fields');
+  requirePermission(actor, 'customers.manage');
   const options = checkOptions(input.type, input.options);
   const key = input.key ?? fieldKeyFromLabel(input.label);
   try {
@@ -42,7 +42,7 @@ export async function createField(ctx: ServiceContext, actor: Actor, input: { ke
 }
 
 export async function updateField(ctx: ServiceContext, actor: Actor, id: string, patch: { label?: string | undefined; options?: string[] | undefined; archived?: boolean | undefined }): Promise<CustomField> {
-  requireSupervisor(actor, 'define customer fields');
+  requirePermission(actor, 'customers.manage');
   return inTransaction(ctx.db, async (tx) => {
     const row = await scoped(tx, actor).selectFrom('customer_fields').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row) throw notFound('field', { id });
@@ -87,7 +87,7 @@ async function writeQuestionnaireFields(tx: Db, actor: Actor, questionnaireId: s
 }
 
 export async function createQuestionnaire(ctx: ServiceContext, actor: Actor, input: QuestionnaireInput): Promise<Questionnaire> {
-  requireSupervisor(actor, 'define questionnaires');
+  requirePermission(actor, 'customers.manage');
   try {
     return await inTransaction(ctx.db, async (tx) => {
       const row = await scoped(tx, actor).insertInto('customer_questionnaires', { id: ctx.ids.next(), name: input.name, description: input.description ?? null, created_at: ctx.clock.now() }).returningAll().executeTakeFirstOrThrow();
@@ -101,7 +101,7 @@ export async function createQuestionnaire(ctx: ServiceContext, actor: Actor, inp
 }
 
 export async function updateQuestionnaire(ctx: ServiceContext, actor: Actor, id: string, patch: Partial<QuestionnaireInput> & { archived?: boolean | undefined }): Promise<Questionnaire> {
-  requireSupervisor(actor, 'define questionnaires');
+  requirePermission(actor, 'customers.manage');
   try {
     return await inTransaction(ctx.db, async (tx) => {
       const row = await scoped(tx, actor).selectFrom('customer_questionnaires').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

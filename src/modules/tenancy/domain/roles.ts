@@ -16,6 +16,11 @@ const GRANTS = {
   'customers.write': ['owner', 'manager', 'cashier'],
   'customers.documents': ['owner', 'manager'],
   'customers.import': ['owner', 'manager'],
+  // Settings of the customer base (custom fields, questionnaires, complaint reasons), duplicates and merges,
+  // and supervising complaints someone else owns.
+  'customers.manage': ['owner', 'manager'],
+  // Exporting everything held about a person and erasing them on request.
+  'customers.privacy': ['owner', 'manager'],
   'checkout.use': ['owner', 'manager', 'cashier', 'pos'],
   'programs.manage': ['owner'],
   'cards.issue_vip': ['owner', 'manager'],
