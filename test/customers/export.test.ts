@@ -76,6 +76,20 @@ describe('export', () => {
     expect(rows).toEqual(unneutralized);
   });
 
+  it('writes the column headers in the reader\'s language, and an Arabic sheet right to left', async () => {
+    const csv = Papa.parse<Record<string, string>>((await download({ format: 'csv', language: 'ru', tag: 'vip' })).rawPayload.toString('utf8').slice(1), { header: true, skipEmptyLines: true });
+    expect(csv.meta.fields?.slice(0, 6)).toEqual(['ID', 'Имя', 'Тип', 'Фамилия', 'Имя (имена)', 'Отчество']);
+    expect(csv.data.find((r) => r['Фамилия'] === 'Иванова')).toMatchObject({ 'Дата рождения': '1985-04-12', 'Телефоны': '+37251234567' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download({ format: 'xlsx', language: 'ar' })).rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('العملاء')!;
+    expect(sheet.views[0]).toMatchObject({ rightToLeft: true });
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 3)).toEqual(['المعرّف', 'الاسم']);
+    const refused = await t.app.inject({ method: 'GET', url: '/api/customers/export?format=csv&language=xx', headers: { cookie: a.cookie } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.issues[0].path).toBe('language');
+  });
+
   it('exports what a search finds, best first', async () => {
     const res = await download({ format: 'csv', q: 'Ivanova' });
     const parsed = Papa.parse<Record<string, string>>(res.rawPayload.toString('utf8').slice(1), { header: true, skipEmptyLines: true });

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../../platform/context.js';
 import { commonErrors, type HttpApp } from '../../../platform/http.js';
 import { actorOf } from '../../tenancy/index.js';
 import { filterQuery, text } from '../schemas.js';
+import { EXPORT_LANGUAGES } from './headers.js';
 import { exportCustomers } from './service.js';
 
 const DELIMITERS = { comma: ',', semicolon: ';', tab: '\t' } as const;
@@ -17,6 +18,7 @@ export async function exportRoutes(app: HttpApp, ctx: ServiceContext): Promise<v
         q: text(200).min(1).optional().describe('Export what this search finds (best first, at most 10 000) instead of the whole filtered list'),
         format: z.enum(['csv', 'xlsx']).default('csv'),
         delimiter: z.enum(['comma', 'semicolon', 'tab']).default('comma').describe('CSV only; Excel in many European locales expects semicolon'),
+        language: z.enum(EXPORT_LANGUAGES).default('en').describe('Language of the column headers'),
       }),
       response: { 200: z.unknown().describe('The file: text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), ...commonErrors },
     },

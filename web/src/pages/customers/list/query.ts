@@ -41,11 +41,16 @@ export function apiFilters(query: Query) {
   };
 }
 
-export function exportHref(query: Query, format: 'csv' | 'xlsx', delimiter?: 'comma' | 'semicolon'): string {
+const HEADER_LANGUAGES = ['en', 'ru', 'ar'];
+
+/** The export link; the file's column headers are in the reader's language when the server has it. */
+export function exportHref(query: Query, format: 'csv' | 'xlsx', language: string, delimiter?: 'comma' | 'semicolon'): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(apiFilters(query))) params.set(k, String(v));
   if (query.q) params.set('q', query.q);
   params.set('format', format);
   if (delimiter) params.set('delimiter', delimiter);
+  const lang = language.split('-')[0] ?? 'en';
+  if (HEADER_LANGUAGES.includes(lang)) params.set('language', lang);
   return `/api/customers/export?${params.toString()}`;
 }
