@@ -7,6 +7,7 @@ import { api, unwrap } from '../../../api/client';
 import { Alert } from '../../../components/Alert';
 import { LoadState } from '../../../components/LoadState';
 import { useFormat } from '../../../components/useFormat';
+import { formatMoney } from '../../../format';
 import { useLoad } from '../../../components/useLoad';
 import { useErrorText } from '../common/errors';
 import { formatMonthDay } from '../common/format';
@@ -73,6 +74,24 @@ function ChangeText({ value }: { value: Record<string, unknown> | null }) {
   return <>{t(`family.kinds.${kind}`, { defaultValue: kind })}{value.name ? <> · <bdi>{str(value.name)}</bdi></> : null}</>;
 }
 
+/** A receipt, its cancellation or refund, from the figures the loyalty module gives (not its English summary). */
+function PurchaseText({ item }: { item: TimelineItem }) {
+  const { t } = useTranslation('customers');
+  const { locale, number } = useFormat();
+  const d = item.data;
+  const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const money = (v: unknown) => formatMoney(n(v), str(d.currency) || 'XXX', locale);
+  const receipt = <span dir="ltr">{str(d.receiptId)}</span>;
+  if (item.type !== 'purchase') {
+    return <>{receipt} · {t('timeline.purchase.returned', { money: money(d.moneyReturned) })}</>;
+  }
+  const parts = [t('timeline.purchase.paid', { money: money(d.paid) })];
+  if (n(d.discount) > 0) parts.push(t('timeline.purchase.discount', { money: money(d.discount) }));
+  if (n(d.pointsEarned) > 0) parts.push(t('timeline.purchase.earned', { points: number(n(d.pointsEarned)) }));
+  if (n(d.pointsSpent) > 0) parts.push(t('timeline.purchase.spent', { points: number(n(d.pointsSpent)) }));
+  return <>{receipt} · {parts.join(', ')}</>;
+}
+
 function TimelineText({ item }: { item: TimelineItem }) {
   const { t } = useTranslation('customers');
   const staff = useStaff();
@@ -108,6 +127,9 @@ function TimelineText({ item }: { item: TimelineItem }) {
         detail = Object.keys(changes).map((key) => key.startsWith('fields.') ? key.slice(7) : t(`fields.${key}`, { defaultValue: key })).join(', ');
       }
     }
+  } else if (item.source === 'loyalty.purchases') {
+    title = t(`timeline.types.${item.type}`, { defaultValue: item.type.replace(/_/g, ' ') });
+    detail = <PurchaseText item={item} />;
   } else {
     title = t(`timeline.types.${item.type}`, { defaultValue: item.type.replace(/_/g, ' ') });
     detail = <bdi>{item.summary}</bdi>;
