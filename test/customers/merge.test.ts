@@ -81,7 +81,7 @@ describe('merge and undo', () => {
     expect(preview.loserRows).toMatchObject({ contacts: 3, interactions: 2, documents: 1, fieldValues: 2, consentEvents: 1 });
     t.db.clock.advance(60_000);
     const merge = await api.ok('POST', `/api/customers/${survivor.id}/merge`, { loserId: loser.id, choices: { notes: 'loser', externalId: 'loser', givenNames: 'survivor' } });
-    expect(merge).toMatchObject({ survivorId: survivor.id, loserId: loser.id, otherModules: ['test.purchases'], undoable: true });
+    expect(merge).toMatchObject({ survivorId: survivor.id, loserId: loser.id, otherModules: ['loyalty', 'test.purchases'], undoable: true });
     expect(merge.moved).toMatchObject({ customer_contacts: 2, customer_interactions: 2, customer_documents: 1, customer_field_values: 1, customer_consent_events: 1, customer_relations: 1, customer_occasions: 1, customer_duplicates: 1 });
 
     const merged = await api.ok('GET', `/api/customers/${survivor.id}`);

@@ -1,11 +1,14 @@
 // What loyalty plugs into the customer base (customers/hooks.ts): finding customers by card number (search
-// and the purchase-history import), purchases and refunds on the customer's timeline, and the loyalty part
-// of a privacy export and erasure.
+// and the purchase-history import), purchases and refunds on the customer's timeline, the loyalty part
+// of a privacy export and erasure, and moving cards, purchases and points when two profiles are merged
+// (customer-merge.ts).
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { scoped, type TenantScope } from '../../platform/db/tenant.js';
 import { currencyDigits } from '../../platform/money.js';
-import { registerCustomerDataHandler, registerCustomerLookup, registerTimelineSource, type TimelineEntry } from '../customers/index.js';
+import type { ServiceContext } from '../../platform/context.js';
+import { registerCustomerDataHandler, registerCustomerLookup, registerCustomerMergeHandler, registerTimelineSource, type TimelineEntry } from '../customers/index.js';
+import { loyaltyMergeHandler, type MergeEnv } from './customer-merge.js';
 import { normalizeCardNumber } from './domain/index.js';
 
 const money = (minor: number, currency: string) => {
@@ -83,9 +86,14 @@ async function eraseCustomer(tx: Db, scope: TenantScope, customerId: string) {
   await s.updateTable('loyalty_cards', { status: 'blocked', block_reason: 'customer erased' }).where('customer_id', '=', customerId).where('status', '=', 'active').execute();
 }
 
-/** Called once per app (registration is by name, so a second call replaces the entries). */
-export function registerLoyaltyCustomerHooks(): void {
+/**
+ * Called once per app (registration is by name, so a second call replaces the entries). The merge handler
+ * takes its clock and ids from the app's context.
+ */
+export function registerLoyaltyCustomerHooks(ctx: ServiceContext): void {
+  const env: MergeEnv = ctx;
   registerCustomerLookup({ name: 'loyalty.cards', find: findByCard, describe: describeCards });
   registerTimelineSource({ name: 'loyalty.purchases', entries: timelineEntries });
   registerCustomerDataHandler({ name: 'loyalty', export: exportCustomer, erase: eraseCustomer });
+  registerCustomerMergeHandler(loyaltyMergeHandler(env));
 }

@@ -8,7 +8,7 @@ import { customerPointsRoutes } from './routes-customers.js';
 import { programRoutes } from './routes-programs.js';
 
 export async function loyaltyRoutes(app: HttpApp, ctx: ServiceContext): Promise<void> {
-  registerLoyaltyCustomerHooks();
+  registerLoyaltyCustomerHooks(ctx);
   await programRoutes(app, ctx);
   await cardRoutes(app, ctx);
   await checkoutRoutes(app, ctx);
