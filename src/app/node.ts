@@ -11,6 +11,7 @@ import { registerLoyaltyJobs } from '../modules/loyalty/index.js';
 import { openStore, type Store } from './runtime.js';
 import { buildApp } from './server.js';
 import type { HttpApp } from '../platform/http.js';
+import { configureOutbound } from '../platform/outbound.js';
 
 export const version: string = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -20,6 +21,7 @@ export async function startNode(config: Config, log: Logger, hooks: { afterMigra
   const store = await openStore(config, log);
   try {
     await configureDocumentsKey(store.db, config, log);
+    configureOutbound({ allowPrivate: config.OUTBOUND_ALLOW_PRIVATE });
     await hooks.afterMigrate?.(store);
     const app = await buildApp({
       ctx: store.ctx, pool: store.pool, storeKind: store.kind, version,

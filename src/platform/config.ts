@@ -23,6 +23,7 @@ export const configSchema = z.object({
   COOKIE_SECURE: bool.default(false).describe('Send the session cookie only over HTTPS (set behind TLS)'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers from a reverse proxy'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5).describe('Failed logins per e-mail within 15 minutes before login is refused'),
+  OUTBOUND_ALLOW_PRIVATE: bool.default(false).describe('Let webhooks reach private, loopback and link-local addresses (a till on the local network); off, only public addresses are called'),
   JOBS: bool.default(true).describe('Run scheduled jobs in this process (safe on several nodes: each run is claimed once)'),
   CUSTOMER_DOCUMENTS_KEY: z.string().trim().regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex characters (openssl rand -hex 32) or base64').optional()
     .describe('Key that encrypts identity documents at rest (AES-256-GCM), 64 hex characters; when unset with the embedded store, one is generated on first start in DATA_DIR/documents.key (mode 0600); with DATABASE_URL it must be set (the same on every node) or documents are unavailable. Back it up: documents cannot be read without it (sensitive)'),

@@ -20,7 +20,7 @@ beforeAll(async () => {
   cardNumber = card.number;
   await a.pos('POST', '/api/checkout/confirm', { receiptId: 'A-1', customer: { cardNumber }, lines: [line('A', 50_000)] });
   const batch = (await a.owner('POST', '/api/card-batches', { count: 2 })).json();
-  const hook = (await a.owner('POST', '/api/loyalty/webhooks', { url: 'http://127.0.0.1:9/a', events: ['receipt.confirmed'] })).json();
+  const hook = (await a.owner('POST', '/api/loyalty/webhooks', { url: 'https://hooks.example.com/a', events: ['receipt.confirmed'] })).json();
   await runDailyEvaluation(a.t.db.ctx, a.t.db.clock.now());
   const proposal = (await a.owner('GET', '/api/loyalty/club/proposals')).json().items[0];
   for (const id of [a.programId, customer, card.id, batch.id, hook.endpoint.id, proposal.id]) ids.add(id);

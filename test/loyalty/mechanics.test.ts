@@ -20,7 +20,7 @@ beforeAll(async () => {
       stacking: { priority: { tier: 1, cumulative: 1, club: 2 }, promotion: 'combine' },
     },
   });
-  await b.owner('POST', '/api/loyalty/webhooks', { url: 'http://127.0.0.1:9/never', events: ['tier.changed', 'points.expiring'] });
+  await b.owner('POST', '/api/loyalty/webhooks', { url: 'https://hooks.example.com/never', events: ['tier.changed', 'points.expiring'] });
 });
 afterAll(() => b.close());
 const actor = () => ({ organizationId: b.a.organizationId, role: 'owner' as const, staffId: b.a.ownerId, apiKeyId: null, outletId: null });

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../src/platform/jobs.js';
+import { configureOutbound } from '../../src/platform/outbound.js';
 import { loyaltyQueuedHandlers } from '../../src/modules/loyalty/index.js';
 import { signature } from '../../src/modules/loyalty/webhooks.js';
 import { line, loyaltyBench, type LoyaltyBench } from './helpers.js';
@@ -16,6 +17,7 @@ const received: Received[] = [];
 let failNext = 0;
 
 beforeAll(async () => {
+  configureOutbound({ allowPrivate: true }); // the receiver below listens on 127.0.0.1
   b = await loyaltyBench();
   server = http.createServer((req, res) => {
     let body = '';
@@ -32,6 +34,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
 });
 afterAll(async () => {
+  configureOutbound({ allowPrivate: false });
   await new Promise((r) => server.close(r));
   await b.close();
 });
@@ -93,5 +96,26 @@ describe('webhooks', () => {
     expect(received).toHaveLength(0);
     expect((await b.owner('POST', '/api/loyalty/webhooks', { url: 'ftp://x', events: ['receipt.confirmed'] })).statusCode).toBe(400);
     expect((await b.owner('POST', '/api/loyalty/webhooks', { url, events: ['nope'] })).statusCode).toBe(400);
+  });
+
+  it('calls only public addresses unless the server allows private ones', async () => {
+    const hook = (await b.owner('POST', '/api/loyalty/webhooks', { url, events: ['receipt.confirmed'] })).json();
+    configureOutbound({ allowPrivate: false });
+    try {
+      for (const target of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://169.254.169.254/latest', 'http://[::1]/x']) {
+        const refused = await b.owner('POST', '/api/loyalty/webhooks', { url: target, events: ['receipt.confirmed'] });
+        expect(refused.statusCode, target).toBe(400);
+        expect(refused.json().error.details.issues[0]).toMatchObject({ path: 'url', message: expect.stringMatching(/public address/) });
+      }
+      // An endpoint saved while allowed (or a name that now resolves to a private address) is not called.
+      received.length = 0;
+      await b.pos('POST', '/api/checkout/confirm', { receiptId: 'W-4', lines: [line('A', 1000)] });
+      await runner().tick();
+      expect(received).toHaveLength(0);
+      const deliveries = (await b.owner('GET', `/api/loyalty/webhooks/${hook.endpoint.id}/deliveries`)).json().items;
+      expect(deliveries[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/must be a public address, not 127.0.0.1/) });
+    } finally {
+      configureOutbound({ allowPrivate: true });
+    }
   });
 });

@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { QueuedJob, QueuedJobHandler } from '../../platform/jobs.js';
 import { audit, requirePermission, type Actor } from '../tenancy/index.js';
 import { webhookParts } from './ledger-write.js';
+import { assertPublicDestination, destinationProblem } from '../../platform/outbound.js';
 
 export const WEBHOOK_EVENTS = ['receipt.confirmed', 'receipt.refunded', 'tier.changed', 'points.expiring'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -35,7 +36,8 @@ const toEndpoint = (r: { id: string; url: string; events: string[]; active: bool
 export async function createWebhook(ctx: ServiceContext, actor: Actor, input: { url: string; events: WebhookEvent[] }) {
   requirePermission(actor, 'apikeys.manage');
   const url = new URL(input.url);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('validation_failed', 'url: must be http or https', { issues: [{ path: 'url', message: 'must be http or https' }] });
+  const problem = destinationProblem(url);
+  if (problem) throw new AppError('validation_failed', `url: ${problem}`, { issues: [{ path: 'url', message: problem }] });
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   return inTransaction(ctx.db, async (tx) => {
     const row = await scoped(tx, actor).insertInto('loyalty_webhook_endpoints', {
@@ -102,7 +104,9 @@ async function deliver(ctx: ServiceContext, job: QueuedJob) {
   let status: number | null = null;
   let error: string | null = null;
   try {
+    await assertPublicDestination(new URL(d.url));
     const res = await fetch(d.url, {
+      redirect: 'manual', // a redirect could lead to a private address the check did not see; 3xx counts as a failure
       method: 'POST', body, signal: AbortSignal.timeout(TIMEOUT_MS),
       headers: {
         'content-type': 'application/json', 'user-agent': 'Regulars-Webhooks/1', 'x-regulars-event': d.event, 'x-regulars-delivery': d.id,
