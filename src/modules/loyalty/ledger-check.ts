@@ -38,6 +38,8 @@ export async function checkLedger(db: Db, scope: TenantScope, programId: string,
   const totals = { issued: sumOf('issued'), spendable: sumOf('spendable'), pending: sumOf('pending'), redeemed: sumOf('redeemed'), expired: sumOf('expired'), takenBack: sumOf('taken_back'), debt: 0 };
   if (balances.reduce((a, b) => a + Number(b.balance), 0) !== 0) problems.push('balances do not sum to zero');
   if (totals.issued > 0) problems.push(`issued is positive: ${totals.issued}`);
+  // Points pass through transit only inside a customer merge's transaction (customer-merge.ts).
+  if (sumOf('transit') !== 0) problems.push(`transit is not zero: ${sumOf('transit')}`);
   for (const k of ['redeemed', 'expired', 'takenBack'] as const) if (totals[k] < 0) problems.push(`${k} is negative: ${totals[k]}`);
   if (-totals.issued !== totals.spendable + totals.pending + totals.redeemed + totals.expired + totals.takenBack) problems.push('issued ≠ spendable + pending + redeemed + expired + taken back');
 
