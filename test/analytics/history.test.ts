@@ -4,12 +4,12 @@
 // agree exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/modules/analytics/domain/clv/index.js';
-import { dayOrThrow } from '../../src/modules/analytics/domain/calendar.js';
+import { dayOrThrow, isoWeekday } from '../../src/modules/analytics/domain/calendar.js';
 import type { CustomerFacts } from '../../src/modules/analytics/domain/facts.js';
 import { factsFromPurchases, type PlainPurchase } from '../../src/modules/analytics/domain/reference.js';
 import { resolvePeriod } from '../../src/modules/analytics/period.js';
 import { readSettings } from '../../src/modules/analytics/settings.js';
-import { Sources } from '../../src/modules/analytics/sources.js';
+import { Sources, type History } from '../../src/modules/analytics/sources.js';
 import { createCustomer } from '../../src/modules/customers/index.js';
 import { localDate } from '../../src/platform/time.js';
 import { createTenant, createTestApp, type Tenant, type TestApp } from '../support/app.js';
@@ -56,18 +56,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function sqlFacts(from: string, to: string): Promise<CustomerFacts> {
+async function sqlHistory(from: string, to: string, outletId: string | null = null): Promise<History> {
   const client = await t.db.pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const period = resolvePeriod({ from, to }, new Date('2026-03-15T10:00:00Z'), TZ);
     const sources = new Sources({
-      client, scope: { organizationId: a.organizationId }, timeZone: TZ, currency: 'EUR', period, outletId: null, tag: null, settings: readSettings({}),
+      client, scope: { organizationId: a.organizationId }, timeZone: TZ, currency: 'EUR', period, outletId, tag: null, settings: readSettings({}),
       lookup: { outlets: async () => new Map(), staff: async () => new Map() },
     });
-    const { facts } = await sources.history();
+    const history = await sources.history();
     await client.query('COMMIT');
-    return facts;
+    return history;
   } finally {
     client.release();
   }
@@ -90,7 +90,7 @@ function byCustomer(f: CustomerFacts) {
 
 describe('history scan', () => {
   it.each([['2025-03-15', '2026-03-14'], ['2024-03-01', '2026-03-14'], ['2025-10-26', '2025-10-26']])('agrees with the reference for %s … %s', async (from, to) => {
-    const sql = await sqlFacts(from, to);
+    const sql = (await sqlHistory(from, to)).facts;
     const settings = readSettings({});
     const toDay = dayOrThrow(to, 'to');
     const upTo = plain.filter((p) => p.day <= toDay);
@@ -98,5 +98,26 @@ describe('history scan', () => {
     expect(sql.count).toBe(expected.count);
     expect(sql.count).toBeGreaterThan(30);
     expect(byCustomer(sql)).toEqual(byCustomer(expected));
+  });
+});
+
+describe('seasonality totals of the history scan', () => {
+  // The weekday and calendar-month totals of the same scan against the plain purchases: local days
+  // (half the purchases within an hour of local midnight, across the daylight-saving changes).
+  it.each([['2025-03-15', '2026-03-14'], ['2024-03-01', '2026-03-14'], ['2025-10-20', '2025-11-05']])('agree with the reference for %s … %s', async (from, to) => {
+    const h = await sqlHistory(from, to, a.outletId);
+    const fromDay = dayOrThrow(from, 'from');
+    const toDay = dayOrThrow(to, 'to');
+    const expected = new Map<number, { revenue: number; receipts: number }>();
+    for (const p of plain) {
+      if (p.day < fromDay || p.day > toDay) continue;
+      const w = expected.get(isoWeekday(p.day)) ?? { revenue: 0, receipts: 0 };
+      w.revenue += p.net;
+      w.receipts += 1;
+      expected.set(isoWeekday(p.day), w);
+    }
+    const got = new Map(h.weekdays.map((w) => [w.key, { revenue: w.revenue, receipts: w.receipts }]));
+    expect(got).toEqual(expected);
+    expect([...got.values()].reduce((s, w) => s + w.receipts, 0)).toBeGreaterThan(10);
   });
 });

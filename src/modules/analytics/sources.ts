@@ -6,10 +6,11 @@
 import type pg from 'pg';
 import type { TenantScope } from '../../platform/db/tenant.js';
 import { planBuckets, type BucketPlan } from './domain/buckets.js';
+import { firstDayOfMonth } from './domain/calendar.js';
 import type { PurchaseMonth } from './domain/economics.js';
 import { factsAccumulator, type CustomerFacts } from './domain/facts.js';
 import { ladderLookback } from './domain/ladder.js';
-import { predictiveClv, type PredictiveResult } from './domain/predictive.js';
+import { cannotFitHistory, predictiveClv, type PredictiveResult } from './domain/predictive.js';
 import type { CalendarTotals } from './domain/seasonality.js';
 import { KeyIndex } from './key-index.js';
 import { instantOfDay, type Period } from './period.js';
@@ -186,15 +187,38 @@ export class Sources {
     return this.once('outlets', () => store.outletShares(helpers?.[0] ?? client, scope, this.filter(period.fromDay, period.toDay), 10, settings.keyShare));
   }
 
-  /** Starts loading what `measures` will need on the helper connection while Node is busy with the rest. */
+  /**
+   * Starts loading what `measures` will need on the helper connection while Node is busy with the rest.
+   * One after the other: the passes set their own planner switches, which must not interleave.
+   */
   prefetch(measures: readonly string[]): void {
-    if (!measures.includes('key-customers') || !this.input.helpers?.length) return;
-    this.history().then(() => this.outletShares()).catch(() => {}); // a failure surfaces when the measure awaits it
+    if (!this.input.helpers?.length) return;
+    const outlets = measures.includes('key-customers');
+    const mechanics = measures.includes('economics');
+    if (!outlets && !mechanics) return;
+    // A failure surfaces when the measure awaits it.
+    this.history()
+      .then(() => (outlets ? this.outletShares() : null))
+      .then(() => (mechanics ? this.discountsByMechanic() : null))
+      .catch(() => {});
   }
 
   /** Loyalty's points ledger up to the end of the period (null without the ledger, or under an outlet filter: transfers have no outlet). */
   ledger() {
     return this.once('ledger', async () => (this.input.outletId ? null : store.ledger(this.input.client, this.input.scope, this.input.timeZone, this.filter(null, this.input.period.toDay))));
+  }
+
+  /**
+   * The period's discount per mechanic and month (see store.discountsByMechanic): a pass over the
+   * period's discounted purchases that only program economics needs, so it runs on the helper connection
+   * when there is one (prefetch starts it there, overlapping with the measures computed in Node).
+   */
+  discountsByMechanic() {
+    const { helpers, client, scope, timeZone, period } = this.input;
+    // The period's months start on their first days, the first one on the period's first day.
+    const starts = period.months.map((m, k) => instantOfDay(k === 0 ? period.fromDay : firstDayOfMonth(m), timeZone));
+    return this.once('mechanics', async () => (await store.discountsByMechanic(helpers?.[0] ?? client, scope, this.filter(period.fromDay, period.toDay), starts))
+      .map((r) => ({ ...r, month: period.months[r.month] as number })));
   }
 
   managers(): Promise<Map<string, string>> {
@@ -205,11 +229,11 @@ export class Sources {
     return store.customerNames(this.input.client, this.input.scope, ids);
   }
 
-  /** The CLV model fitted on the history up to the end of the period; null without a repeat purchase. */
+  /** The CLV model fitted on the history up to the end of the period; null when it cannot be fitted (see cannotFitHistory). */
   predictive(): Promise<PredictiveResult | null> {
     return this.once('predictive', async () => {
       const { facts } = await this.history();
-      if (!facts.visits.some((v) => v >= 2)) return null;
+      if (cannotFitHistory(facts)) return null;
       const { clv } = this.input.settings;
       return predictiveClv(facts, { horizonWeeks: clv.horizonWeeks, monthlyDiscountRate: clv.monthlyDiscountRate, holdoutCut: HOLDOUT_CUT, lookbackCut: LOOKBACK_CUT });
     });

@@ -93,6 +93,8 @@ function historySql(client: pg.ClientBase, scope: TenantScope, f: PurchaseFilter
   // Per (customer, bucket): days with a purchase as bits (a bucket is ≤ 31 days, so day mod 32 is unique in
   // it), the first day and its smallest receipt's net amount packed as day·2^40 + net, revenue and receipts.
   // Per (bucket, member) the program economics, per (bucket, weekday) the seasonality. One pass.
+  // The ISO weekday of day 0 (1970-01-01) is 4; SQL's % keeps the sign, so days before 1970 (negative
+  // numbers, from an old or mistyped import) are brought back into 0…6 before the + 1.
   // The nested OFFSET 0 subqueries make PostgreSQL compute each local day once, not per use.
   const economics = (expr: string) => `CASE WHEN GROUPING(customer_id, member) = 2 THEN sum((${expr})::float8) END`;
   const days = (expr: string) => `CASE WHEN GROUPING(customer_id, bucket) = 0 THEN ${expr} END`;
@@ -103,7 +105,7 @@ function historySql(client: pg.ClientBase, scope: TenantScope, f: PurchaseFilter
       ${economics('subtotal')}, ${economics('discount')}, ${economics('points_money')}, ${economics('points_earned')}, ${economics('points_spent')},
       ${economics('CASE WHEN cost IS NOT NULL THEN net END')}, ${economics('cost')}
     FROM (
-      SELECT d.*, width_bucket(d.day, ${starts}) AS bucket, ((d.day + 3) % 7) + 1 AS dow
+      SELECT d.*, width_bucket(d.day, ${starts}) AS bucket, ((d.day % 7 + 10) % 7) + 1 AS dow
       FROM (
         SELECT p.customer_id, p.customer_id IS NOT NULL AS member, p.paid - p.refunded_paid AS net,
           p.subtotal, p.discount, p.points_money, p.points_earned, p.points_spent, p.cost,
@@ -200,6 +202,43 @@ export const analyticsStore = {
       months: rows.map((r) => ({ month: r.month, issued: Number(r.issued), spent: Number(r.spent), expired: Number(r.expired), takenBack: Number(r.taken_back), customerNet: Number(r.customer_net) })),
       pointValue: v?.points ? (v.money ?? 0) / v.points : null,
     };
+  },
+
+  /**
+   * The discount of the period's sales split by what gave it, per month: `monthStarts` are the instants
+   * the period's months begin (local midnights), and each row's `month` is the index of its month in them.
+   * Loyalty keeps the ReceiptResult of a checkout receipt in `purchases.result` (whole, or in its compact
+   * form, which keeps these two fields where they were): per line the mechanic that won
+   * (`lines[].applied.mechanic`: tier, cumulative or club) with the amount it took off, and the till's
+   * own promotion (`lines[].promotionDiscount`, as mechanic 'promotion'). Receipts with a discount but no
+   * stored lines (imports) come back once per month with mechanic null, their discount and count. Only
+   * discounted receipts are read, and only their JSON is opened; each receipt's lines are summed per
+   * mechanic first, so `receipts` counts receipts. (One pass; the month by width_bucket over instants
+   * costs a third of converting every timestamp to local time.)
+   */
+  async discountsByMechanic(client: pg.ClientBase, scope: TenantScope, f: PurchaseFilter, monthStarts: readonly Date[]) {
+    if (monthStarts.length === 0) return [];
+    const month = `width_bucket(p.occurred_at, ARRAY[${monthStarts.map((d) => `'${d.toISOString()}'`).join(',')}]::timestamptz[]) - 1`;
+    for (const statement of SCAN_ON) await client.query(statement);
+    const { rows } = await client.query<{ month: number; mechanic: string | null; discount: number; receipts: number }>(`
+      WITH s AS MATERIALIZED (
+        SELECT ${month} AS month, p.discount, CASE WHEN jsonb_typeof(p.result -> 'lines') = 'array' THEN p.result -> 'lines' END AS lines
+        FROM purchases p WHERE ${purchaseConditions(client, scope, f)} AND p.discount > 0
+      )
+      SELECT month, NULL::text AS mechanic, sum(discount)::float8 AS discount, count(*)::int AS receipts FROM s WHERE lines IS NULL GROUP BY month
+      UNION ALL
+      SELECT s.month, x.mechanic, sum(x.amount)::float8, count(*)::int
+      FROM s CROSS JOIN LATERAL (
+        SELECT m.mechanic, sum(m.amount) AS amount FROM (
+          SELECT l -> 'applied' ->> 'mechanic' AS mechanic, (l -> 'applied' ->> 'amount')::numeric AS amount FROM jsonb_array_elements(s.lines) l
+          UNION ALL
+          SELECT 'promotion', (l ->> 'promotionDiscount')::numeric FROM jsonb_array_elements(s.lines) l
+        ) m WHERE m.mechanic IS NOT NULL AND m.amount > 0 GROUP BY m.mechanic
+      ) x
+      WHERE s.lines IS NOT NULL
+      GROUP BY s.month, x.mechanic`);
+    for (const statement of SCAN_OFF) await client.query(statement);
+    return rows;
   },
 
   /** Managers of the organization's customers who have one. */

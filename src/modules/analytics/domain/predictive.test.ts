@@ -78,3 +78,55 @@ describe('predictive CLV from purchases', () => {
     expect(again.clv).toEqual(r.clv);
   });
 });
+
+describe('predictive CLV on small and odd histories', () => {
+  const from = dayOrThrow('2025-01-01', 'from');
+  const to = dayOrThrow('2025-12-31', 'to');
+  const plan = planBuckets(from, from, to);
+  const cut = to - 26 * 7;
+  const run = (purchases: PlainPurchase[]) => predictiveClv(factsFromPurchases(purchases, plan, monthOfDay(from), [cut, to - 90]), { holdoutCut: 0, lookbackCut: 1 });
+  const buy = (customerId: string, ...days: number[]) => days.map((day) => ({ customerId, day, net: 1000 }));
+
+  it('no_history: nobody had bought before the hold-out, so there is nothing to check', () => {
+    const r = run([0, 1, 2, 3, 4].flatMap((c) => buy(`c${c}`, cut + 10 + c, cut + 40 + c)));
+    expect(r.holdout).toMatchObject({ status: 'no_history', customers: 0, predicted: null, actual: 0, error: null });
+  });
+
+  it('no_repeat_purchases: first purchases before the hold-out, repeats only in it', () => {
+    const r = run([0, 1, 2, 3, 4].flatMap((c) => buy(`c${c}`, from + 5 + 20 * c, cut + 10 + c)));
+    expect(r.holdout).toMatchObject({ status: 'no_repeat_purchases', customers: 5, predicted: null, actual: 5, error: null });
+    expect(r.warnings).toContain('few_customers');
+  });
+
+  it('too_few_customers: the model for the whole history, but too few customers before the hold-out to refit it', () => {
+    const r = run([...buy('a', from + 5, from + 60), ...buy('b', from + 9, from + 90), ...[0, 1, 2].flatMap((c) => buy(`c${c}`, cut + 10 + c, cut + 50))]);
+    expect(r.customers).toBe(5);
+    expect(r.holdout).toMatchObject({ status: 'too_few_customers', customers: 2, predicted: null, error: null });
+  });
+
+  it('no_purchases: a prediction, but nobody came back in the hold-out, so no error ratio', () => {
+    const r = run([0, 1, 2, 3, 4].flatMap((c) => buy(`c${c}`, from + 5 + c, from + 40 + 3 * c, from + 70 + 5 * c)));
+    expect(r.holdout?.status).toBe('no_purchases');
+    expect(Number.isFinite(r.holdout?.predicted)).toBe(true);
+    expect(r.holdout?.actual).toBe(0);
+    expect(r.holdout?.error).toBeNull();
+  });
+
+  it('refuses fewer than five customers, or none who came back, with the reason', () => {
+    expect(() => run([...buy('a', from + 5, from + 60), ...buy('b', from + 9)])).toThrow(/too few customers/);
+    expect(() => run([0, 1, 2, 3, 4, 5].flatMap((c) => buy(`c${c}`, from + 5 + c)))).toThrow(/bought twice/);
+  });
+
+  it('eight steady customers: the fits run to the edge of the parameter space and still predict numbers', () => {
+    // Every customer buys every 12–19 days all year: no spread in rates and nobody leaving, which BG/NBD
+    // can only express in the limit (r, α → ∞; a → 0). Before, the hold-out prediction was NaN there.
+    const purchases: PlainPurchase[] = [];
+    for (let c = 0; c < 8; c++) for (let d = from + c; d <= to; d += 12 + c) purchases.push(...buy(`c${c}`, d));
+    const r = run(purchases);
+    expect(r.warnings).toEqual(expect.arrayContaining(['few_customers', 'edge_of_parameter_space']));
+    expect(r.holdout?.status).toBe('ok');
+    expect(Number.isFinite(r.holdout?.predicted)).toBe(true);
+    expect(Math.abs(r.holdout?.error as number)).toBeLessThan(0.25);
+    for (let i = 0; i < 8; i++) expect(Number.isFinite(r.expectedPurchases[i] as number)).toBe(true);
+  });
+});

@@ -9,33 +9,57 @@ import { col, finite, type Measure } from './types.js';
 
 const ladderWindow = z.object({ k: z.number().int(), n: z.number().int() });
 
+/** Why the advocate step has no count: Regulars keeps no referrals and no NPS answers yet. */
+export const ADVOCATES_UNKNOWN = 'no_referral_or_nps_data';
+
 export const ladderMeasure: Measure = {
   name: 'ladder',
   title: 'Customer ladder',
   tables: {
-    steps: [col('step', 'Step', 'text'), col('customers', 'Customers', 'integer'), col('share', 'Share of customers', 'share')],
-    series: [col('month', 'Month', 'month'), ...LADDER_STATES.filter((s) => s !== 'none').map((s) => col(s, s.replace('_', ' '), 'integer'))],
+    // Customers on a step are null where the step cannot be known (the advocate step, for now).
+    steps: [col('step', 'Step', 'text'), col('customers', 'Customers', 'integer', true), col('share', 'Share of customers', 'share', true)],
+    series: [col('month', 'Month', 'month'), ...LADDER_STATES.filter((s) => s !== 'none').map((s) => col(s, s.replace('_', ' '), 'integer', s === 'advocate'))],
     movement: [col('from', 'From', 'text'), col('to', 'To', 'text'), col('customers', 'Customers', 'integer')],
   },
-  summary: z.object({ month: z.string(), previousMonth: z.string().nullable(), advocatesKnown: z.boolean(), regular: ladderWindow, loyal: ladderWindow, lapsedAfter: z.number().int() }),
+  summary: z.object({
+    month: z.string(), previousMonth: z.string().nullable(),
+    advocatesKnown: z.boolean(),
+    advocates: z.number().int().nullable().describe('Customers on the advocate step at the end of the period; null while it cannot be known'),
+    advocatesReason: z.enum([ADVOCATES_UNKNOWN]).nullable().describe('Why advocates is null: no_referral_or_nps_data (Regulars keeps no referrals or NPS answers yet)'),
+    regular: ladderWindow, loyal: ladderWindow, lapsedAfter: z.number().int(),
+  }),
   async compute(s) {
     const { facts } = await s.history();
     const o = s.input.settings.ladder;
     const options = { regular: o.regular, loyal: o.loyal, lapsedAfter: o.lapsedAfter ?? o.regular.n };
     const months = s.input.period.months;
+    // No referral or NPS data exists yet, so the ladder runs without the advocates input: loyal
+    // customers who recommend us are counted as loyal, and the advocate step is reported as unknown
+    // (null), not as an empty step.
     const r = ladder(facts.activity, months, options);
+    const known = r.advocatesKnown;
     const last = r.series[r.series.length - 1]!;
     const onLadder = LADDER_STATES.filter((st) => st !== 'none');
     const total = onLadder.reduce((sum, st) => sum + last.counts[st], 0);
+    const count = (counts: Record<string, number>, st: string) => (st === 'advocate' && !known ? null : counts[st] as number);
     return {
-      summary: { month: monthLabel(last.month), previousMonth: months.length > 1 ? monthLabel(months[months.length - 2]!) : null, advocatesKnown: r.advocatesKnown, regular: options.regular, loyal: options.loyal, lapsedAfter: options.lapsedAfter },
+      summary: {
+        month: monthLabel(last.month), previousMonth: months.length > 1 ? monthLabel(months[months.length - 2]!) : null,
+        advocatesKnown: known, advocates: known ? last.counts.advocate : null, advocatesReason: known ? null : ADVOCATES_UNKNOWN,
+        regular: options.regular, loyal: options.loyal, lapsedAfter: options.lapsedAfter,
+      },
       tables: {
-        steps: onLadder.map((step) => ({ step, customers: last.counts[step], share: total > 0 ? last.counts[step] / total : 0 })),
-        series: r.series.map((p) => ({ month: monthLabel(p.month), ...Object.fromEntries(onLadder.map((st) => [st, p.counts[st]])) })),
+        steps: onLadder.map((step) => {
+          const n = count(last.counts, step);
+          return { step, customers: n, share: n === null ? null : total > 0 ? n / total : 0 };
+        }),
+        series: r.series.map((p) => ({ month: monthLabel(p.month), ...Object.fromEntries(onLadder.map((st) => [st, count(p.counts, st)])) })),
         movement: r.movement.map((m) => ({ ...m })),
       },
-      notes: ['Advocates need referral or NPS data, which Regulars does not collect yet: the advocate step stays empty and loyal customers are counted as loyal.',
-        'Steps are evaluated at the end of each month; the movement is from the end of the previous month to the end of the last month of the period.'],
+      notes: [
+        ...(known ? [] : ['Advocates need referral or NPS data, which Regulars does not collect yet: the advocate step is unknown (null), and loyal customers who recommend us are counted as loyal.']),
+        'Steps are evaluated at the end of each month; the movement is from the end of the previous month to the end of the last month of the period.',
+      ],
     };
   },
 };

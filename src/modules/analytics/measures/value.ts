@@ -5,6 +5,7 @@ import { dayLabel, monthLabel } from '../domain/calendar.js';
 import { dependence, type DependenceScope } from '../domain/dependence.js';
 import { pointsEconomics, purchaseEconomics, type EconomicsRow } from '../domain/economics.js';
 import { simpleLtv } from '../domain/ltv.js';
+import { cannotFitHistory, FIT_WARNINGS, HOLDOUT_STATUSES, MIN_CUSTOMERS, MIN_FIT_CUSTOMERS, MIN_REPEATERS, type FitWarning, type HoldoutStatus } from '../domain/predictive.js';
 import { monthRanges, retention } from '../domain/retention.js';
 import { slippingAway } from '../domain/slipping.js';
 import { byId } from './customers.js';
@@ -62,6 +63,33 @@ const histogram = (values: Float64Array, edges: number[]) => edges.slice(0, -1).
   return { from, to, customers: n };
 });
 
+/** Why the CLV answer has no model: nobody bought twice, the fit did not converge, or it predicts nothing finite. */
+const CLV_REASONS = ['no_repeat_purchases', 'too_few_customers', 'not_converged', 'not_computable'] as const;
+type ClvReason = (typeof CLV_REASONS)[number];
+
+const REASON_NOTES: Record<ClvReason, string> = {
+  no_repeat_purchases: 'No customer has bought on two different days yet: BG/NBD and Gamma-Gamma learn from repeat purchases, so there is no prediction.',
+  too_few_customers: `Fewer than ${MIN_FIT_CUSTOMERS} customers: the models have four parameters each and are not fitted on fewer customers than that, so there is no prediction.`,
+  not_converged: 'The BG/NBD fit did not converge on this history (too few customers or repeat purchases to estimate it), so there is no prediction.',
+  not_computable: 'The fitted BG/NBD gives no finite prediction for any customer on this history, so there is no prediction.',
+};
+const WARNING_NOTES: Record<FitWarning, string> = {
+  few_customers: `Few customers to learn from (fewer than ${MIN_CUSTOMERS} customers or ${MIN_REPEATERS} with a repeat purchase): the four BG/NBD parameters describe a population, so on a handful of customers the figures are rough.`,
+  edge_of_parameter_space: 'BG/NBD ran to the edge of its parameter space (every customer buying at the same rate, or nobody — or everybody — dropping out after a purchase), as it does on a short, small or very even history: the predictions follow that limit.',
+  spend_not_converged: 'The Gamma-Gamma fit stopped before converging: spend per purchase, and so CLV in money, is rough.',
+};
+const HOLDOUT_NOTES: Record<HoldoutStatus, string | null> = {
+  ok: null,
+  no_history: 'Hold-out check: nobody had bought before the hold-out started, so there is nothing to check.',
+  no_repeat_purchases: 'Hold-out check: nobody had bought twice before the hold-out started, so the model could not be refitted on that history.',
+  too_few_customers: `Hold-out check: fewer than ${MIN_FIT_CUSTOMERS} customers had bought before the hold-out started, too few to refit the model on.`,
+  not_converged: 'Hold-out check: the refit on the history before the hold-out did not converge, so there is no predicted figure.',
+  not_computable: 'Hold-out check: the refit on the history before the hold-out gives no finite prediction, so there is no predicted figure.',
+  no_purchases: 'Hold-out check: nobody bought again in the hold-out, so there is no error ratio.',
+};
+
+const allFinite = (o: object) => Object.values(o).every((v) => typeof v !== 'number' || Number.isFinite(v));
+
 export const clvMeasure: Measure = {
   name: 'clv',
   title: 'Predictive CLV (BG/NBD + Gamma-Gamma)',
@@ -72,23 +100,34 @@ export const clvMeasure: Measure = {
       col('pAlive', 'P(alive)', 'share', true), col('expectedPurchases', 'Expected purchases', 'number', true), col('expectedSpend', 'Expected spend per purchase', 'money', true), col('clv', 'CLV', 'money', true)],
   },
   summary: z.object({
-    available: z.boolean(), customers: z.number().int(), horizonWeeks: z.number(), monthlyDiscountRate: z.number(), totalClv: z.number().nullable(), meanClv: z.number().nullable(), fitMs: z.number(),
-    bgnbd: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), ll: z.number(), converged: z.boolean() }).nullable(),
-    gammaGamma: z.object({ p: z.number(), q: z.number(), v: z.number(), ll: z.number(), customers: z.number().int(), converged: z.boolean() }).nullable(),
-    holdout: z.object({ from: z.string(), weeks: z.number(), customers: z.number().int(), predicted: z.number(), actual: z.number(), error: z.number().nullable() }).nullable(),
+    available: z.boolean(),
+    reason: z.enum(CLV_REASONS).nullable().describe('Why there is no model (available = false): no_repeat_purchases, too_few_customers, not_converged or not_computable'),
+    warnings: z.array(z.enum(FIT_WARNINGS)).describe('What makes the figures rough: few_customers, edge_of_parameter_space, spend_not_converged'),
+    customers: z.number().int(), horizonWeeks: z.number(), monthlyDiscountRate: z.number(), totalClv: z.number().nullable(), meanClv: z.number().nullable(), fitMs: z.number(),
+    bgnbd: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), ll: z.number().nullable(), converged: z.boolean() }).nullable(),
+    gammaGamma: z.object({ p: z.number(), q: z.number(), v: z.number(), ll: z.number().nullable(), customers: z.number().int(), converged: z.boolean() }).nullable(),
+    holdout: z.object({
+      status: z.enum(HOLDOUT_STATUSES).describe('ok, or why a figure is missing: no_history, no_repeat_purchases, too_few_customers, not_converged, not_computable, no_purchases'),
+      from: z.string(), weeks: z.number(), customers: z.number().int(), predicted: z.number().nullable(), actual: z.number(), error: z.number().nullable(),
+    }).nullable(),
   }),
   async compute(s, options) {
     const { facts } = await s.history();
     const p = await s.predictive();
     const { clv: o } = s.input.settings;
-    const fitted = p && p.bgnbd.converged && Object.values(p.bgnbd.params).every(Number.isFinite);
-    if (!p || !fitted) {
-      return { summary: { available: false, customers: 0, horizonWeeks: o.horizonWeeks, monthlyDiscountRate: o.monthlyDiscountRate, totalClv: null, meanClv: null, fitMs: 0, bgnbd: null, gammaGamma: null, holdout: null },
-        tables: { pAlive: [], deciles: [], top: [] },
-        notes: [p ? 'The models did not converge on this history (too few customers or repeat purchases to estimate them).' : 'No customer has bought twice yet: the models need repeat purchases.'] };
-    }
+    const bgnbd = p && allFinite(p.bgnbd.params) ? { ...p.bgnbd.params, ll: finite(p.bgnbd.ll), converged: p.bgnbd.converged } : null;
     const modelled: number[] = [];
-    for (let i = 0; i < facts.count; i++) if (Number.isFinite(p.pAlive[i] as number)) modelled.push(i);
+    if (p) for (let i = 0; i < facts.count; i++) if (Number.isFinite(p.pAlive[i] as number) && Number.isFinite(p.expectedPurchases[i] as number)) modelled.push(i);
+    const reason: ClvReason | null = !p ? cannotFitHistory(facts) ?? 'no_repeat_purchases' : !bgnbd || !bgnbd.converged ? 'not_converged' : modelled.length === 0 ? 'not_computable' : null;
+    if (!p || reason) {
+      return {
+        summary: { available: false, reason, warnings: [], customers: p?.customers ?? facts.count, horizonWeeks: o.horizonWeeks, monthlyDiscountRate: o.monthlyDiscountRate, totalClv: null, meanClv: null, fitMs: Math.round(p?.fitMs ?? 0), bgnbd, gammaGamma: null, holdout: null },
+        tables: { pAlive: [], deciles: [], top: [] },
+        notes: [REASON_NOTES[reason ?? 'no_repeat_purchases']],
+      };
+    }
+    // A spend model whose parameters are not numbers is no spend model: CLV in money is then unknown.
+    const gg = p.gammaGamma && allFinite(p.gammaGamma.params) ? p.gammaGamma : null;
     const values = Float64Array.from(modelled, (i) => p.clv[i] as number).filter(Number.isFinite).sort().reverse();
     const total = values.reduce((a, b) => a + b, 0);
     const deciles = Array.from({ length: 10 }, (_, d) => {
@@ -98,23 +137,30 @@ export const clvMeasure: Measure = {
       return { decile: d + 1, customers: to - from, clv: sum, share: total > 0 ? sum / total : 0 };
     });
     const tie = byId(facts.ids);
-    const top = [...modelled].sort((a, b) => ((p.clv[b] as number) || 0) - ((p.clv[a] as number) || 0) || tie(a, b)).slice(0, options.limit);
+    // Most valuable first; without a spend model, most expected purchases first.
+    const worth = gg ? p.clv : p.expectedPurchases;
+    const top = [...modelled].sort((a, b) => ((worth[b] as number) || 0) - ((worth[a] as number) || 0) || tie(a, b)).slice(0, options.limit);
     const names = await s.names(top.map((i) => facts.ids[i] as string));
-    const gg = p.gammaGamma;
+    const h = p.holdout;
+    const notes = ['Fitted on every customer\'s purchase days up to the end of the period, in weeks. The hold-out check refits BG/NBD on the history before the hold-out and compares the predicted repeat purchase days in it with the observed ones.',
+      ...p.warnings.map((w) => WARNING_NOTES[w])];
+    const holdoutNote = h ? HOLDOUT_NOTES[h.status] : null;
+    if (holdoutNote) notes.push(holdoutNote);
     return {
       summary: {
-        available: true, customers: p.customers, horizonWeeks: p.horizonWeeks, monthlyDiscountRate: o.monthlyDiscountRate, totalClv: gg ? total : null, meanClv: gg && values.length ? total / values.length : null, fitMs: Math.round(p.fitMs),
-        bgnbd: { ...p.bgnbd.params, ll: p.bgnbd.ll, converged: p.bgnbd.converged },
-        gammaGamma: gg ? { ...gg.params, ll: gg.ll, customers: gg.customers, converged: gg.converged } : null,
-        holdout: p.holdout ? { from: dayLabel(p.holdout.fromDay), weeks: p.holdout.weeks, customers: p.holdout.customers, predicted: p.holdout.predicted, actual: p.holdout.actual, error: finite(p.holdout.error) } : null,
+        available: true, reason: null, warnings: p.warnings, customers: p.customers, horizonWeeks: p.horizonWeeks, monthlyDiscountRate: o.monthlyDiscountRate,
+        totalClv: gg && values.length ? total : null, meanClv: gg && values.length ? total / values.length : null, fitMs: Math.round(p.fitMs),
+        bgnbd,
+        gammaGamma: gg ? { ...gg.params, ll: finite(gg.ll), customers: gg.customers, converged: gg.converged } : null,
+        holdout: h ? { status: h.status, from: dayLabel(h.fromDay), weeks: h.weeks, customers: h.customers, predicted: finite(h.predicted), actual: h.actual, error: finite(h.error) } : null,
       },
       tables: {
         pAlive: histogram(Float64Array.from(modelled, (i) => p.pAlive[i] as number), [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]),
         deciles,
         top: top.map((i) => ({ customerId: facts.ids[i] as string, name: names.get(facts.ids[i] as string) ?? null, visits: facts.visits[i] as number, revenue: facts.revenue[i] as number,
-          pAlive: finite(p.pAlive[i]), expectedPurchases: finite(p.expectedPurchases[i]), expectedSpend: finite(p.expectedSpend[i]), clv: finite(p.clv[i]) })),
+          pAlive: finite(p.pAlive[i]), expectedPurchases: finite(p.expectedPurchases[i]), expectedSpend: gg ? finite(p.expectedSpend[i]) : null, clv: gg ? finite(p.clv[i]) : null })),
       },
-      notes: ['Fitted on every customer\'s purchase days up to the end of the period, in weeks. The hold-out check refits BG/NBD on the history before the hold-out and compares the predicted repeat purchase days in it with the observed ones.'],
+      notes,
     };
   },
 };
@@ -211,12 +257,44 @@ const econRow = (r: EconomicsRow) => Object.fromEntries(Object.entries(r).map(([
 const pointsColumns = [col('month', 'Month', 'month'), col('issued', 'Points issued', 'integer'), col('spent', 'Points spent', 'integer'), col('expired', 'Points expired', 'integer'),
   col('takenBack', 'Points taken back', 'integer'), col('breakage', 'Breakage %', 'percent', true)];
 
+/** Order of the mechanics in the table: the loyalty mechanics, then the till's promotions, then the rest. */
+const MECHANIC_ORDER = ['tier', 'cumulative', 'club', 'promotion', 'unattributed'];
+
+/**
+ * Period totals per mechanic. `rows` are per month and mechanic, mechanic null for discounted receipts
+ * without stored lines (imports); `total` is the period's whole discount. What the lines do not account
+ * for — those receipts, and any remainder of a receipt's discount — is `unattributed`, so the rows always
+ * add up to the total.
+ */
+export function discountByMechanic(rows: readonly { mechanic: string | null; discount: number; receipts: number }[], total: number): { mechanic: string; discount: number; share: number | null; receipts: number }[] {
+  const by = new Map<string, { mechanic: string; discount: number; receipts: number }>();
+  let attributed = 0;
+  let unrecorded = 0;
+  for (const r of rows) {
+    if (r.mechanic === null) { unrecorded += Number(r.receipts); continue; }
+    const m = by.get(r.mechanic) ?? { mechanic: r.mechanic, discount: 0, receipts: 0 };
+    m.discount += Number(r.discount);
+    m.receipts += Number(r.receipts);
+    attributed += Number(r.discount);
+    by.set(r.mechanic, m);
+  }
+  const rest = total - attributed;
+  if (rest !== 0 || unrecorded > 0) by.set('unattributed', { mechanic: 'unattributed', discount: rest, receipts: unrecorded });
+  const rank = (m: string) => (MECHANIC_ORDER.includes(m) ? MECHANIC_ORDER.indexOf(m) : MECHANIC_ORDER.length);
+  return [...by.values()].sort((p, q) => rank(p.mechanic) - rank(q.mechanic) || (p.mechanic < q.mechanic ? -1 : 1))
+    .map((m) => ({ ...m, share: total > 0 ? m.discount / total : null }));
+}
+
 export const economicsMeasure: Measure = {
   name: 'economics',
   title: 'Program economics',
-  tables: { months: [col('month', 'Month', 'month'), ...econColumns], points: pointsColumns },
+  tables: {
+    months: [col('month', 'Month', 'month'), ...econColumns], points: pointsColumns,
+    mechanics: [col('mechanic', 'Given by', 'text'), col('discount', 'Discount given', 'money'), col('share', 'Share of the discount', 'share', true), col('receipts', 'Receipts', 'integer')],
+  },
   summary: z.object(Object.fromEntries(econColumns.map((c) => [c.key, c.nullable ? z.number().nullable() : z.number()]))).extend({
     ledgerAvailable: z.boolean(),
+    discountByMechanic: z.record(z.string(), z.number()).describe('Discount given in the period by what gave it: tier, cumulative, club (loyalty mechanics), promotion (the till\'s own), unattributed (imported sales)'),
     points: z.object({ outstanding: z.number(), pointValue: z.number().nullable(), liability: z.number().nullable(), issued: z.number(), spent: z.number(), expired: z.number(), takenBack: z.number(), breakage: z.number().nullable() }).nullable(),
   }),
   async compute(s) {
@@ -234,13 +312,15 @@ export const economicsMeasure: Measure = {
       points = { outstanding, pointValue: finite(ledger.pointValue), liability: finite(p.liability), issued: p.total.issued, spent: p.total.spent, expired: p.total.expired, takenBack: p.total.takenBack, breakage: finite(p.total.breakage) };
       pointRows = p.months.map((m) => ({ month: monthLabel(m.month), issued: m.issued, spent: m.spent, expired: m.expired, takenBack: m.takenBack, breakage: finite(m.breakage) }));
     }
+    const mechanics = discountByMechanic(await s.discountsByMechanic(), r.total.discount);
     return {
-      summary: { ...total, ledgerAvailable: ledger !== null, points },
-      tables: { months: r.months.map(econRow), points: pointRows },
+      summary: { ...total, ledgerAvailable: ledger !== null, points, discountByMechanic: Object.fromEntries(mechanics.map((m) => [m.mechanic, m.discount])) },
+      tables: { months: r.months.map(econRow), points: pointRows, mechanics },
       notes: [
         'Members are sales with a customer. Margin counts only receipts whose cost is known.',
         'Points: liability = points on customers\' accounts at the end of the period × the average money value of a point spent at the till; breakage = expired / (spent + expired). The ledger has no outlet, so an outlet filter leaves the points out; a tag filter keeps its customers\' points.',
-        'Not available yet: discount per mechanic (purchases do not record which mechanic gave it) and the cost of messages (there is no messaging module yet).',
+        'Discount by mechanic comes from each checkout receipt\'s lines: the loyalty mechanic that won the line (tier, cumulative, club) and the till\'s own promotion. Imported sales do not say what gave their discount: it is unattributed. Like the discount total, it is the discount given at the sale, before any refund.',
+        'Not available yet: the cost of messages (there is no messaging module yet).',
       ],
     };
   },

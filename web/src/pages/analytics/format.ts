@@ -8,7 +8,7 @@ import { formatNumber } from '../../format';
 import type { Cell, Column } from './measure';
 
 /** Keys whose text values are names the app translates (segment "champions", step "one_purchase" …). */
-const NAMED: Record<string, string> = { segment: 'segment', step: 'step', from: 'step', to: 'step', group: 'group', scope: 'scope' };
+const NAMED: Record<string, string> = { segment: 'segment', step: 'step', from: 'step', to: 'step', group: 'group', scope: 'scope', mechanic: 'mechanic' };
 
 export function useFigures() {
   const { t, i18n } = useTranslation('analytics');

@@ -114,6 +114,24 @@ describe('BG/NBD predictions', () => {
     expect(Math.abs(predicted - actual) / actual).toBeLessThan(0.03);
   });
 
+  it('stay finite for fits at the edge of the parameter space, where they become a Poisson buyer who never leaves', () => {
+    // Fitted on eight steady customers (r and α in the millions, a → 0, b huge): Cephes' 2F1 returns NaN
+    // for the first parameter a+b−1−r ≈ −4·10⁷; the Pfaff series takes over. In this limit every customer
+    // buys at the pooled rate (r+x)/(α+T) and never drops out, so E[Y(t)] → t·(r+x)/(α+T).
+    const edges: [BgNbdParams, number, number, number][] = [
+      [{ r: 37_879_234.3, alpha: 143_099_329.5, a: 1.57e-10, b: 201_267 }, 10, 50, 51],
+      [{ r: 2_290_320.09, alpha: 8_443_062.25, a: 1.43e-8, b: 506_485 }, 12, 25, 25.857],
+      [{ r: 1_468_656.28, alpha: 14_686_563, a: 2.43e-7, b: 85_156_085 }, 3, 20, 30],
+    ];
+    for (const [p, x, tx, T] of edges) {
+      for (const t of [1, 26, 52]) {
+        const got = expectedPurchasesConditional(p, t, x, tx, T);
+        expect(relErr(got, t * (p.r + x) / (p.alpha + T))).toBeLessThan(1e-6);
+      }
+      expect(relErr(expectedPurchasesUnconditional(p, 52), 52 * p.r / p.alpha)).toBeLessThan(1e-6);
+    }
+  });
+
   it('cohort expectation adds up unconditional expectations from each first purchase', () => {
     const want = expectedPurchasesUnconditional(P, 10) - expectedPurchasesUnconditional(P, 5) + expectedPurchasesUnconditional(P, 8) - expectedPurchasesUnconditional(P, 3);
     expect(expectedCohortPurchases(P, [0, 2, 20], 5, 10)).toBeCloseTo(want, 12);

@@ -13,8 +13,30 @@ import type { BgNbdParams } from './types.js';
 /** Below this distance from a = 1 the 0/0 in (…)/(a−1) is interpolated from two points either side. */
 const A_NEAR_ONE = 1e-5;
 
+/** Longest the fallback series may run, and the largest term it accepts (beyond it the sum has lost its digits). */
+const SERIES_TERMS = 10_000;
+const SERIES_MAX_TERM = 1e8;
+
+/**
+ * 2F1(A, B; C; w) − 1 by its power series, for −1 < w ≤ 0; NaN when it does not settle. The fallback for
+ * fits at the edge of the parameter space (below), where the terms fall off at once.
+ */
+function hyp2f1MinusOneSeries(A: number, B: number, C: number, w: number): number {
+  if (!(w > -1 && w <= 0)) return NaN;
+  let term = 1;
+  let sum = 0;
+  for (let k = 0; k < SERIES_TERMS; k++) {
+    term *= ((A + k) * (B + k)) / ((C + k) * (k + 1)) * w;
+    if (!Number.isFinite(term) || Math.abs(term) > SERIES_MAX_TERM) return NaN;
+    const next = sum + term;
+    if (next === sum) return sum;
+    sum = next;
+  }
+  return NaN;
+}
+
 /** (C/(a−1)) · (1 − (1−z)^(a−1) · 2F1(a+b−1−r, a−1; C; z)) with C = a+b+x−1, a ≠ 1. */
-function expectationCore(r: number, a: number, b: number, x: number, z: number): number {
+function expectationCore(r: number, a: number, b: number, x: number, z: number, w: number): number {
   if (z <= 0) return 0;
   const c = a + b + x - 1;
   const f = hyp2f1(a + b - 1 - r, a - 1, c, z);
@@ -22,18 +44,27 @@ function expectationCore(r: number, a: number, b: number, x: number, z: number):
   // −expm1 keeps the small-horizon difference 1 − (1−z)^(a−1)·F accurate when F is close to 1;
   // F can be negative when a+b < 1 and x = 0 (then C < 0), where the plain product is used.
   const bracket = f > 0 ? -Math.expm1(logPower + Math.log(f)) : 1 - Math.exp(logPower) * f;
-  return (c / (a - 1)) * bracket;
+  const value = (c / (a - 1)) * bracket;
+  if (Number.isFinite(value)) return value;
+  // A fit on a small or very even history can run to the edge of the parameter space (r and α in the
+  // millions: every customer buys at the same rate; a → 0, b huge: nobody drops out). Cephes' 2F1 then
+  // fails on its huge first parameter. Pfaff's transformation gives the same bracket as
+  // 1 − 2F1(r+x, a−1; C; w) with w = −t/(α+T), and there |w| is tiny, so its series settles in a few terms.
+  return (c / (a - 1)) * -hyp2f1MinusOneSeries(r + x, a - 1, c, w);
 }
 
-function expectation(p: BgNbdParams, x: number, z: number): number {
+/** z = t/(α+T+t) and w = −t/(α+T), the arguments of the Euler and the Pfaff form. */
+function expectation(p: BgNbdParams, x: number, t: number, T: number): number {
   const { r, a, b } = p;
+  const z = t / (p.alpha + T + t);
+  const w = -t / (p.alpha + T);
   if (Math.abs(a - 1) < A_NEAR_ONE) {
     // The expression is smooth in a, so a straight line through a = 1 ± h is accurate to O(h²).
-    const below = expectationCore(r, 1 - A_NEAR_ONE, b, x, z);
-    const above = expectationCore(r, 1 + A_NEAR_ONE, b, x, z);
+    const below = expectationCore(r, 1 - A_NEAR_ONE, b, x, z, w);
+    const above = expectationCore(r, 1 + A_NEAR_ONE, b, x, z, w);
     return below + (above - below) * (a - (1 - A_NEAR_ONE)) / (2 * A_NEAR_ONE);
   }
-  return expectationCore(r, a, b, x, z);
+  return expectationCore(r, a, b, x, z, w);
 }
 
 /** log of the odds "dropped out after the last purchase" : "still alive" given (x, t_x, T). */
@@ -52,13 +83,13 @@ export function probabilityAlive(p: BgNbdParams, x: number, tx: number, T: numbe
 /** E[X(t)]: expected repeat purchases in (0, t] of a new customer (first purchase at 0). */
 export function expectedPurchasesUnconditional(p: BgNbdParams, t: number): number {
   if (!(t >= 0)) throw new RangeError(`horizon must be ≥ 0, got ${t}`);
-  return expectation(p, 0, t / (p.alpha + t));
+  return expectation(p, 0, t, 0);
 }
 
 /** Expected purchases in (T, T+t] of a customer known to be alive at T; depends on x and T only. */
 export function expectedPurchasesIfAlive(p: BgNbdParams, t: number, x: number, T: number): number {
   if (!(t >= 0)) throw new RangeError(`horizon must be ≥ 0, got ${t}`);
-  return expectation(p, x, t / (p.alpha + T + t));
+  return expectation(p, x, t, T);
 }
 
 /** E[Y(t) | x, t_x, T]: expected purchases in (T, T+t] of a customer with this calibration history. */

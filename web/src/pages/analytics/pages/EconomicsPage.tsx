@@ -1,6 +1,7 @@
 // What the program costs against what it brings: revenue and margin from members and non-members,
-// the discount given, and points earned and spent on purchases, month by month. What the server cannot
-// yet measure (points liability, breakage, discount per mechanic, message costs) is said, not guessed.
+// the discount given (and which mechanic gave it), and points earned and spent on purchases, month by
+// month. What the server cannot yet measure (message costs; the points part without the ledger) is
+// said, not guessed.
 import { useMemo, useState } from 'react';
 import { Chart } from '../../../components/Chart';
 import { axisTooltip, categoryAxis, GRID, legend, valueAxis, type ChartOption } from '../charts';
@@ -8,7 +9,7 @@ import { useFilters } from '../filters';
 import { useFigures } from '../format';
 import { ChartWithTable, Kpis, MeasurePanel } from '../MeasurePanel';
 import { MeasureTable } from '../MeasureTable';
-import { useMeasure } from '../measure';
+import { useMeasure, type Column, type Row } from '../measure';
 
 export function EconomicsPage() {
   const f = useFigures();
@@ -84,6 +85,19 @@ export function EconomicsPage() {
           />
         </>
       )}
+      {m.data && mechanics(m.data) && (
+        <>
+          <h3 className="chart-title">{f.t('economics.mechanicsTitle')}</h3>
+          <MeasureTable measure="economics" table="mechanics" caption={f.t('economics.mechanicsTitle')} rows={mechanics(m.data)!.rows} columns={mechanics(m.data)!.columns} testId="economics-mechanics" />
+        </>
+      )}
     </MeasurePanel>
   );
+}
+
+/** The discount by mechanic, read defensively: an answer from a server without that table has none. */
+function mechanics(data: { tables: object; columns: object }): { rows: Row[]; columns: Column[] } | null {
+  const rows = (data.tables as Record<string, Row[] | undefined>).mechanics;
+  const columns = (data.columns as Record<string, Column[] | undefined>).mechanics;
+  return rows && columns ? { rows, columns } : null;
 }

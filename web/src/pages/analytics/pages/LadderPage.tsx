@@ -22,12 +22,14 @@ export function LadderPage() {
     if (!m.data) return null;
     const { steps, series, movement } = m.data.tables;
     const count = (step: string) => steps.find((s) => s.step === step)?.customers ?? 0;
+    // The advocate step is unknown (null) until referral or NPS data exists: left out, not drawn as 0.
+    const shown = STEPS.filter((s) => s !== 'advocate' || m.data!.summary.advocatesKnown);
     const funnel: ChartOption = {
       tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `<div dir="auto">${escapeHtml(p.name)}: <b>${f.integer(p.value)}</b></div>` },
       series: [{
         type: 'funnel', left: '8%', right: '8%', top: 10, bottom: 10, sort: 'none', gap: 3, minSize: '34%', funnelAlign: 'center',
         label: { show: true, position: 'inside', color: '#fff', fontWeight: 600, textBorderColor: 'rgba(0,0,0,0.25)', textBorderWidth: 2, formatter: (p: { name: string; value: number }) => `${p.name}: ${f.integer(p.value)}` },
-        data: STEPS.map((s) => ({ name: f.name('step', s), value: count(s), itemStyle: { color: STEP_COLORS[s] } })),
+        data: shown.map((s) => ({ name: f.name('step', s), value: count(s), itemStyle: { color: STEP_COLORS[s] } })),
       }],
     };
     const bars: ChartOption = {
@@ -36,7 +38,7 @@ export function LadderPage() {
       legend: legend({ type: 'scroll' }),
       xAxis: categoryAxis(series.map((r) => f.month(r.month))),
       yAxis: valueAxis((v) => f.integer(v), { minInterval: 1 }),
-      series: ALL.map((s) => ({ name: f.name('step', s), type: 'bar', stack: 'ladder', barMaxWidth: 36, color: STEP_COLORS[s], data: series.map((r) => r[s]) })),
+      series: ALL.filter((s) => s !== 'advocate' || m.data!.summary.advocatesKnown).map((s) => ({ name: f.name('step', s), type: 'bar', stack: 'ladder', barMaxWidth: 36, color: STEP_COLORS[s], data: series.map((r) => r[s]) })),
     };
     // Movement as a from × to matrix: rows the step at the end of the previous month.
     const moved = (from: string, to: string) => movement.find((x) => x.from === from && x.to === to)?.customers ?? 0;

@@ -92,14 +92,17 @@ function ClvPanel() {
   const s = m.data?.summary;
   return (
     <MeasurePanel name="clv" title={f.t('clv.title')} intro={f.t('clv.intro')} {...m}>
-      {s && !s.available && <p className="muted">{f.t('clv.unavailable')}</p>}
+      {s && !s.available && <p className="muted" data-testid="clv-unavailable">{clvReason(s) ? f.t(`clv.reasons.${clvReason(s)}`, { defaultValue: f.t('clv.unavailable') }) : f.t('clv.unavailable')}</p>}
       {s && s.available && m.data && charts && (
         <>
           <Kpis items={[
             { label: f.t('clv.total'), value: s.totalClv === null ? '—' : f.money(s.totalClv), note: f.t('clv.horizon', { weeks: f.integer(s.horizonWeeks) }) },
             { label: f.t('clv.mean'), value: s.meanClv === null ? '—' : f.money(s.meanClv), note: f.t('clv.customersNote', { count: s.customers }) },
-            ...(s.holdout ? [{ label: f.t('clv.holdout'), value: s.holdout.error === null ? '—' : f.share(s.holdout.error), note: f.t('clv.holdoutNote', { predicted: f.number(s.holdout.predicted, 1), actual: f.number(s.holdout.actual, 0) }) }] : []),
+            ...(s.holdout ? [{ label: f.t('clv.holdout'), value: s.holdout.error === null ? '—' : f.share(s.holdout.error), note: holdoutNote(f, s.holdout) }] : []),
           ]} />
+          {clvWarnings(s).length > 0 && (
+            <ul className="muted small" data-testid="clv-warnings">{clvWarnings(s).map((w) => <li key={w}>{f.t(`clv.warnings.${w}`, { defaultValue: w })}</li>)}</ul>
+          )}
           <div className="chart-pair">
             <div><h3 className="chart-title">{f.t('clv.pAliveTitle')}</h3><Chart option={charts.alive} height={260} label={f.t('clv.pAliveTitle')} /></div>
             <div><h3 className="chart-title">{f.t('clv.decilesTitle')}</h3><Chart option={charts.deciles} height={260} label={f.t('clv.decilesTitle')} /></div>
@@ -110,8 +113,8 @@ function ClvPanel() {
             <details className="small">
               <summary>{f.t('clv.parameters')}</summary>
               <dl className="details" dir="ltr">
-                <div><dt>BG/NBD</dt><dd>r = {f.number(s.bgnbd.r, 4)}, α = {f.number(s.bgnbd.alpha, 4)}, a = {f.number(s.bgnbd.a, 4)}, b = {f.number(s.bgnbd.b, 4)}, LL = {f.number(s.bgnbd.ll, 2)}</dd></div>
-                {s.gammaGamma && <div><dt>Gamma-Gamma</dt><dd>p = {f.number(s.gammaGamma.p, 4)}, q = {f.number(s.gammaGamma.q, 4)}, v = {f.number(s.gammaGamma.v, 4)}, LL = {f.number(s.gammaGamma.ll, 2)}</dd></div>}
+                <div><dt>BG/NBD</dt><dd>r = {f.number(s.bgnbd.r, 4)}, α = {f.number(s.bgnbd.alpha, 4)}, a = {f.number(s.bgnbd.a, 4)}, b = {f.number(s.bgnbd.b, 4)}, LL = {s.bgnbd.ll === null ? '—' : f.number(s.bgnbd.ll, 2)}</dd></div>
+                {s.gammaGamma && <div><dt>Gamma-Gamma</dt><dd>p = {f.number(s.gammaGamma.p, 4)}, q = {f.number(s.gammaGamma.q, 4)}, v = {f.number(s.gammaGamma.v, 4)}, LL = {s.gammaGamma.ll === null ? '—' : f.number(s.gammaGamma.ll, 2)}</dd></div>}
               </dl>
             </details>
           )}
@@ -119,6 +122,18 @@ function ClvPanel() {
       )}
     </MeasurePanel>
   );
+}
+
+// The summary's reason, warnings and hold-out status are read defensively: an answer from a server
+// older than these fields simply has none of them.
+interface ClvExtras { reason?: string | null; warnings?: string[] }
+const clvReason = (s: object) => (s as ClvExtras).reason ?? null;
+const clvWarnings = (s: object) => (s as ClvExtras).warnings ?? [];
+
+function holdoutNote(f: ReturnType<typeof useFigures>, h: { predicted: number | null; actual: number }): string {
+  const status = (h as { status?: string }).status;
+  if (h.predicted === null) return f.t(`clv.holdoutStatus.${status ?? 'not_computable'}`, { defaultValue: f.t('clv.holdoutNoPrediction', { actual: f.number(h.actual, 0) }), actual: f.number(h.actual, 0) });
+  return f.t('clv.holdoutNote', { predicted: f.number(h.predicted, 1), actual: f.number(h.actual, 0) });
 }
 
 function SlippingPanel() {
