@@ -48,6 +48,20 @@ describe('analytics on the demo businesses', () => {
     }
   });
 
+  it('outlets: the demo receipts are rung up at the outlets, so the outlet filter splits the revenue', async () => {
+    for (const o of owners) {
+      const outlets = (await t.app.inject({ method: 'GET', url: '/api/outlets', headers: { cookie: o.cookie } })).json().items as { id: string }[];
+      const whole = (await get(o.cookie, 'seasonality')).body.summary.revenue as number;
+      let sum = 0;
+      for (const outlet of outlets) {
+        const part = (await get(o.cookie, 'seasonality', { outletId: outlet.id })).body.summary.revenue as number;
+        expect(part, o.organization).toBeGreaterThan(0);
+        sum += part;
+      }
+      expect(sum).toBe(whole);
+    }
+  });
+
   it('seasonality: the weekdays add up to the period, and every weekday with sales shows them', async () => {
     for (const o of owners) {
       const { body } = await get(o.cookie, 'seasonality');

@@ -72,13 +72,14 @@ async function createBusiness(ctx: ServiceContext, business: DemoBusiness): Prom
     merchantName: firstMerchant!.name, outlet: firstOutlet, owner: { ...owner!, password: PASSWORD },
   });
   const actor: Actor = { organizationId: created.organization.id, role: 'owner', staffId: created.owner.id, apiKeyId: null, outletId: null };
-  for (const outlet of firstMerchant!.outlets.slice(1)) await createOutlet(ctx, actor, { merchantId: created.merchant.id, ...outlet });
+  const outletIds = [created.outlet.id];
+  for (const outlet of firstMerchant!.outlets.slice(1)) outletIds.push((await createOutlet(ctx, actor, { merchantId: created.merchant.id, ...outlet })).id);
   for (const merchant of otherMerchants) {
     const m = await createMerchant(ctx, actor, { name: merchant.name });
-    for (const outlet of merchant.outlets) await createOutlet(ctx, actor, { merchantId: m.id, ...outlet });
+    for (const outlet of merchant.outlets) outletIds.push((await createOutlet(ctx, actor, { merchantId: m.id, ...outlet })).id);
   }
   const staffIds: Record<string, string> = { owner: created.owner.id };
   for (const s of otherStaff) staffIds[s.role] = (await createStaff(ctx, actor, { ...s, password: PASSWORD })).id;
   await loadDemoCustomers(ctx, actor, business.locale === 'ru' ? 'ru' : 'en', { owner: created.owner.id, manager: staffIds.manager!, cashier: staffIds.cashier! });
-  await loadLoyaltyDemo(ctx, actor, { currency: business.currency, name: business.name });
+  await loadLoyaltyDemo(ctx, actor, { currency: business.currency, name: business.name, outletIds });
 }

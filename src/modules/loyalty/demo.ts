@@ -65,7 +65,8 @@ function seeded(seed: number) {
   };
 }
 
-export async function loadLoyaltyDemo(ctx: ServiceContext, actor: Actor, business: { currency: string; name: string }): Promise<void> {
+/** `outletIds`: where the receipts are rung up — each customer mostly at a home outlet, sometimes elsewhere. */
+export async function loadLoyaltyDemo(ctx: ServiceContext, actor: Actor, business: { currency: string; name: string; outletIds: readonly string[] }): Promise<void> {
   const rub = business.currency === 'RUB';
   const config = rub ? rubProgram() : eurProgram();
   const program = await createProgram(ctx, actor, {
@@ -74,6 +75,7 @@ export async function loadLoyaltyDemo(ctx: ServiceContext, actor: Actor, busines
   });
   const people = rub ? SALON : NORD;
   const random = seeded(rub ? 7 : 11);
+  const where = seeded(rub ? 17 : 19); // outlets drawn apart, so the purchases stay those of `random`
   const now = ctx.clock.now();
   const today = localDate(now, rub ? 'Europe/Moscow' : 'Europe/Tallinn');
   const customers: string[] = [];
@@ -91,7 +93,8 @@ export async function loadLoyaltyDemo(ctx: ServiceContext, actor: Actor, busines
     : [['TEE', 'basics', 2_490], ['JEANS', 'denim', 8_990], ['JACKET', 'outerwear', 19_900], ['SCARF', 'accessories', 3_490], ['SWEATER', 'knitwear', 6_990]] as const;
   let n = 0;
   // Two thirds of the customers have a year of history; the newest have none yet.
-  for (const customerId of customers.slice(0, Math.ceil((customers.length * 2) / 3))) {
+  for (const [i, customerId] of customers.slice(0, Math.ceil((customers.length * 2) / 3)).entries()) {
+    const home = business.outletIds[i % business.outletIds.length] ?? null;
     const visits = 6 + Math.floor(random() * 14);
     const days = Array.from({ length: visits }, () => 1 + Math.floor(random() * 364)).sort((a, b) => b - a);
     for (const daysAgo of days) {
@@ -102,7 +105,8 @@ export async function loadLoyaltyDemo(ctx: ServiceContext, actor: Actor, busines
       });
       const receiptId = `demo-${++n}`;
       const spend = random() < 0.25 ? 1_000_000 : 0;
-      const done = await confirmCheckout(ctx, actor, { receiptId, customer: { customerId }, lines, pointsToSpend: spend, occurredAt: at.toISOString() });
+      const outletId = where() < 0.85 ? home : (business.outletIds[Math.floor(where() * business.outletIds.length)] ?? null);
+      const done = await confirmCheckout(ctx, actor, { receiptId, customer: { customerId }, lines, pointsToSpend: spend, occurredAt: at.toISOString(), ...(outletId ? { outletId } : {}) });
       if (random() < 0.06) await refundReceipt(ctx, actor, { refundId: `demo-refund-${n}`, receiptId: done.receiptId, lines: [{ index: 0, quantity: 1 }] });
     }
   }
