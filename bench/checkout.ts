@@ -4,7 +4,7 @@
 //   select  — reads one row by primary key, through Kysely like every product query;
 //   insert  — inserts one row with a single statement (autocommit), through Kysely;
 //   *_raw   — the same two through `pg` with a named prepared statement, the cheapest a query can be;
-//   auth    — an authenticated no-op: what the API-key look-up every checkout request pays costs alone.
+//   auth    — an authenticated no-op: what authenticating a checkout request with its API key costs alone.
 // Then `calculate` (a 20-line receipt) and `confirm` (5 lines, a unique receipt id per request, a
 // quarter of them spending points), authenticated with a POS API key as a till would be, over 400
 // customers. autocannon (16 connections) runs in its own process. Besides req/s and latency, each
@@ -12,8 +12,13 @@
 // comparable when other work shares the machine.
 //
 // Usage: npm run bench:checkout [-- seconds]   (default 10 s per route). The last line is one JSON object.
+// For profiling: BENCH_ROUTES=calculate,confirm runs only those routes (the JSON line then has only
+// their figures), and BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the server per route run
+// (open it in Chrome DevTools or speedscope). The profiler samples wall time: time the server spends
+// descheduled inside a socket write shows up as `writev`, so take CPU costs from the per-request figures.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,11 +39,13 @@ import { createProgram } from '../src/modules/loyalty/programs.js';
 import { createApiKey, createOrganization, type Actor } from '../src/modules/tenancy/index.js';
 
 const seconds = Number(process.argv[2] ?? 10);
+const only = process.env.BENCH_ROUTES ? new Set(process.env.BENCH_ROUTES.split(',')) : null;
+const profileDir = process.env.BENCH_CPU_PROFILE ?? null;
 const CONNECTIONS = 16;
 const CUSTOMERS = 400;
 
 interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number }
-interface Run extends Load { nodeUs: number; pgUs: number }
+interface Run extends Load { nodeUs: number; nodeSysUs: number; pgUs: number }
 
 /** The load generator, run as a separate Node process (plain CommonJS, evaluated from this string). */
 const LOADER = `
@@ -137,24 +144,34 @@ async function main() {
       ['select_raw', '/bench/select-raw', 'GET', 'select', json], ['insert_raw', '/bench/insert-raw', 'POST', 'insert', json], ['auth', '/api/bench/auth-noop', 'GET', 'auth', auth],
       ['calculate', '/api/checkout/calculate', 'POST', 'calculate', auth], ['confirm', '/api/checkout/confirm', 'POST', 'confirm', auth],
     ] as const;
+    const session = profileDir ? new Session() : null;
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      fs.mkdirSync(profileDir!, { recursive: true });
+    }
     for (const [name, url, method, kind, headers] of routes) {
+      if (only && !only.has(name)) continue;
+      if (session) await session.post('Profiler.start');
       const cpu0 = process.cpuUsage();
       const pg0 = postgresCpuMs(dir);
       const r = await load(`${base}${url}`, method, kind, cards, headers, seconds, `run-${Date.now()}`);
       const cpu = process.cpuUsage(cpu0);
-      const run: Run = { ...r, nodeUs: Math.round((cpu.user + cpu.system) / r.total), pgUs: Math.round(((postgresCpuMs(dir) - pg0) * 1000) / r.total) };
+      if (session) fs.writeFileSync(path.join(profileDir!, `${name}.cpuprofile`), JSON.stringify((await session.post('Profiler.stop')).profile));
+      const run: Run = { ...r, nodeUs: Math.round((cpu.user + cpu.system) / r.total), nodeSysUs: Math.round(cpu.system / r.total), pgUs: Math.round(((postgresCpuMs(dir) - pg0) * 1000) / r.total) };
       runs[name] = run;
-      process.stdout.write(`${name.padEnd(11)} ${String(Math.round(run.rps)).padStart(6)} req/s   p50 ${String(run.p50).padStart(3)} ms   p99 ${String(run.p99).padStart(3)} ms   CPU per request: server ${String(run.nodeUs).padStart(5)} µs, PostgreSQL ${String(run.pgUs).padStart(5)} µs   errors ${run.errors + run.non2xx}\n`);
+      process.stdout.write(`${name.padEnd(11)} ${String(Math.round(run.rps)).padStart(6)} req/s   p50 ${String(run.p50).padStart(3)} ms   p99 ${String(run.p99).padStart(3)} ms   CPU per request: server ${String(run.nodeUs).padStart(5)} µs (kernel ${String(run.nodeSysUs).padStart(4)}), PostgreSQL ${String(run.pgUs).padStart(5)} µs   errors ${run.errors + run.non2xx}\n`);
     }
     const ledger = await checkLedger(handle.db, actor, program.id, true);
     await app.close();
-    const rps = (name: string) => Math.round(runs[name]!.rps);
-    const ratio = (a: string, b: string) => Math.round((rps(a) / rps(b)) * 100) / 100;
+    session?.disconnect();
+    const rps = (name: string) => (runs[name] ? Math.round(runs[name].rps) : null);
+    const ratio = (a: string, b: string) => { const x = rps(a); const y = rps(b); return x === null || y === null ? null : Math.round((x / y) * 100) / 100; };
     process.stdout.write(`${JSON.stringify({
       seconds, connections: CONNECTIONS, customers: CUSTOMERS,
       hello_rps: rps('hello'), select_rps: rps('select'), insert_rps: rps('insert'), select_raw_rps: rps('select_raw'), insert_raw_rps: rps('insert_raw'), auth_noop_rps: rps('auth'),
-      calculate_rps: rps('calculate'), calculate_p50_ms: runs.calculate!.p50, calculate_p99_ms: runs.calculate!.p99,
-      confirm_rps: rps('confirm'), confirm_p50_ms: runs.confirm!.p50, confirm_p99_ms: runs.confirm!.p99,
+      calculate_rps: rps('calculate'), calculate_p50_ms: runs.calculate?.p50 ?? null, calculate_p99_ms: runs.calculate?.p99 ?? null,
+      confirm_rps: rps('confirm'), confirm_p50_ms: runs.confirm?.p50 ?? null, confirm_p99_ms: runs.confirm?.p99 ?? null,
       calculate_vs_select: ratio('calculate', 'select'), confirm_vs_insert: ratio('confirm', 'insert'),
       calculate_vs_select_raw: ratio('calculate', 'select_raw'), confirm_vs_insert_raw: ratio('confirm', 'insert_raw'), auth_noop_vs_select: ratio('auth', 'select'),
       cpu_us: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, { server: v.nodeUs, postgres: v.pgUs }])),

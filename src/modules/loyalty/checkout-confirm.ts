@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../platform/context.js';
 import { inTransaction, isUniqueViolation } from '../../platform/db/database.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import { requirePermission, type Actor } from '../tenancy/index.js';
-import { lotDates, type ReceiptLineInput, type ReceiptResult } from './domain/index.js';
+import { decodeReceipt, encodeReceipt, lotDates, type ReceiptLineInput, type ReceiptResult } from './domain/index.js';
 import { customerBrief, receiptTime, type CalculateRequest } from './checkout-calculate.js';
 import { buildState, calculate, readState, resolveTarget, toEngineLines, type CheckoutState, type Target } from './checkout-state.js';
 import { requestHash } from './hashing.js';
@@ -34,6 +34,24 @@ export interface ConfirmAnswer {
   points: { earned: number; spent: number; earnedLot: { id: string; unlockAt: string; expiresAt: string | null } | null };
   warnings: string[];
 }
+
+/**
+ * What the operation row keeps of a confirm answer: everything but the receipt, which the purchase
+ * keeps in compact form (`purchases.result`, domain/stored-receipt.ts) and a replay renders again —
+ * the same function builds the first answer, so the two are the same bytes (test/loyalty/replay.test.ts).
+ * Answers stored before this form are the whole answer, without `v`.
+ */
+interface StoredConfirm { v: 2; answer: Omit<ConfirmAnswer, 'receipt'> }
+
+function confirmAnswer(a: Omit<ConfirmAnswer, 'receipt'>, receipt: ReceiptView): ConfirmAnswer {
+  return {
+    receiptId: a.receiptId, purchaseId: a.purchaseId, status: a.status, occurredAt: a.occurredAt, programId: a.programId, programVersion: a.programVersion,
+    customer: a.customer, receipt, points: a.points, warnings: a.warnings,
+  };
+}
+
+/** Answers already serialized to JSON (for the webhook), so the route sends that text instead of serializing again. */
+export const serializedAnswers = new WeakMap<object, string>();
 
 /** Attempts before giving up with 503 (only a burst of concurrent first purchases or id races need more than two). */
 export const MAX_ATTEMPTS = 10;
@@ -90,7 +108,11 @@ async function confirmOnce(ctx: ServiceContext, actor: Actor, input: ConfirmRequ
   const extra = { operation: { kind: 'confirm' as const, id: input.receiptId }, smsChallengeId: input.smsChallengeId ?? null };
   if (p.lock) await lockMember(ctx.db, actor, p.lock.programId, p.lock.customerId);
   const snap = await readState(ctx, actor, target, extra);
-  if (snap.operation) return replayOrConflict<ConfirmAnswer>(snap.operation, hash, 'receipt_conflict', 'receiptId');
+  if (snap.operation) {
+    const stored = replayOrConflict<ConfirmAnswer | StoredConfirm>(snap.operation, hash, 'receipt_conflict', 'receiptId');
+    if (!('v' in stored)) return stored;
+    return confirmAnswer(stored.answer, toReceiptView(decodeReceipt(snap.operation.receipt)));
+  }
   const key = snap.member ? { programId: snap.member.program_id, customerId: snap.member.customer_id } : null;
   // Locked the wrong row (the card changed hands in between): try again with the right one.
   if (p.lock && (!key || key.programId !== p.lock.programId || key.customerId !== p.lock.customerId)) return { again: key };
@@ -118,14 +140,17 @@ async function confirmOnce(ctx: ServiceContext, actor: Actor, input: ConfirmRequ
     }
     book.settleDebt(opId, now);
   }
-  const answer: ConfirmAnswer = {
-    receiptId: input.receiptId, purchaseId, status: 'confirmed', occurredAt: at.toISOString(),
-    programId: state.program.id, programVersion: state.program.version,
-    customer: customerBrief(state, now),
-    receipt: toReceiptView(result),
-    points: { earned: result.totals.pointsEarned, spent: result.totals.pointsSpent, earnedLot },
-    warnings: state.warnings,
+  const stored: StoredConfirm = {
+    v: 2,
+    answer: {
+      receiptId: input.receiptId, purchaseId, status: 'confirmed', occurredAt: at.toISOString(),
+      programId: state.program.id, programVersion: state.program.version,
+      customer: customerBrief(state, now),
+      points: { earned: result.totals.pointsEarned, spent: result.totals.pointsSpent, earnedLot },
+      warnings: state.warnings,
+    },
   };
+  const answer = confirmAnswer(stored.answer, toReceiptView(result));
   const response = JSON.stringify(answer);
   const changes = book?.changes();
   const member = state.snap.member;
@@ -143,16 +168,18 @@ async function confirmOnce(ctx: ServiceContext, actor: Actor, input: ConfirmRequ
       cost: costKnown ? lines.reduce((a, l) => a + Math.round(((l.unitCost ?? 0) * l.quantityMilli) / 1000), 0) : null,
       pointsEarned: result.totals.pointsEarned, programId: state.program.id, programVersion: state.program.version,
       cardId: state.snap.card?.id ?? null, accumulationAmount: result.totals.accumulationAmount, earnedLotId: earnedLot?.id ?? null,
-      result: JSON.stringify(result), staffId: actor.staffId, apiKeyId: actor.apiKeyId,
+      result: JSON.stringify(encodeReceipt(result)), staffId: actor.staffId, apiKeyId: actor.apiKeyId,
       lines: result.lines.map((l, i) => ({
         line_no: l.index, sku: l.sku, product_group: l.productGroup, quantity_milli: l.quantityMilli, unit_price: l.unitPrice,
         unit_cost: lines[i]?.unitCost ?? null, amount: l.baseAmount, discount: l.promotionDiscount + l.applied.amount, paid: l.paidAmount,
         promotion_discount: l.promotionDiscount, points_spent: l.pointsSpent, points_money: l.pointsMoney, points_earned: l.pointsEarned,
       })),
     },
-    operation: { kind: 'confirm', id: input.receiptId, requestHash: hash, response, purchaseId },
+    operation: { kind: 'confirm', id: input.receiptId, requestHash: hash, response: JSON.stringify(stored), purchaseId },
     ...(smsId && { smsConsumed: { id: smsId, by: opId } }),
     webhook: { event: 'receipt.confirmed', data: response },
   };
-  return (await writeOperation(ctx.db, actor, write)) ? answer : { again: key };
+  if (!(await writeOperation(ctx.db, actor, write))) return { again: key };
+  serializedAnswers.set(answer, response);
+  return answer;
 }

@@ -7,8 +7,8 @@ import { inTransaction, isUniqueViolation } from '../../platform/db/database.js'
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { localDate } from '../../platform/time.js';
 import { requirePermission, type Actor } from '../tenancy/index.js';
-import type { ReceiptResult, RefundPlan } from './domain/index.js';
-import { lotExpiry, planRefund, QUANTITY_SCALE } from './domain/index.js';
+import type { RefundPlan } from './domain/index.js';
+import { decodeReceipt, lotExpiry, planRefund, QUANTITY_SCALE } from './domain/index.js';
 import { replayOrConflict } from './checkout-confirm.js';
 import { requestHash } from './hashing.js';
 import { Book } from './ledger-book.js';
@@ -103,7 +103,7 @@ async function reverseOnce(
     if (!program) throw new AppError('not_a_checkout_receipt', 'Only receipts confirmed through the checkout can be refunded here', {}, 'conflict');
     const customerId = purchase.customer_id;
     const opId = `${kind}:${clientId}`;
-    const receipt = purchase.result as ReceiptResult;
+    const receipt = decodeReceipt(purchase.result);
     const expiry = program.config.points?.expiry ?? { kind: 'never' as const };
     let book: Book | null = null;
     let rev = 0;

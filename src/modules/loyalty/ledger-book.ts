@@ -3,7 +3,7 @@
 // of the customer's lots and cached balances instead of every transfer, so an operation reads one
 // customer and writes one statement. Every move checks what must never happen (a lot overdrawn, a
 // debt overpaid, points in the wrong account) before the caller may write anything.
-import type { Lot, PointsExpiry, ReceiptResult, RefundPlan, RefundPolicy, TransferKind } from './domain/index.js';
+import type { Lot, PointsExpiry, RefundPlan, RefundPolicy, StoredReceiptResult, TransferKind } from './domain/index.js';
 import { lotExpiry, planDebtSettlement, planExpiry, planRefund, planSpend, planUnlock, spendableTotal, transferId } from './domain/index.js';
 
 export type AccountRole = 'spendable' | 'pending' | 'issued' | 'redeemed' | 'expired' | 'taken_back';
@@ -52,6 +52,12 @@ export class InsufficientPointsError extends Error {
 
 interface LotEntry extends BookLot { isNew: boolean; touched: boolean }
 
+/** Spelled out rather than `{ ...lot }`: a snapshot can hold hundreds of lots, and the spread is the slow path. */
+const entry = (l: BookLot, isNew: boolean): LotEntry => ({
+  id: l.id, remaining: l.remaining, pending: l.pending, unlockAt: l.unlockAt, expiresAt: l.expiresAt, operationId: l.operationId, createdAt: l.createdAt,
+  isNew, touched: isNew,
+});
+
 export class Book {
   readonly transfers: BookTransfer[] = [];
   private readonly lots = new Map<string, LotEntry>();
@@ -63,7 +69,7 @@ export class Book {
     this.spendable = snapshot.spendable;
     this.pending = snapshot.pending;
     this.debt = snapshot.debt;
-    for (const l of snapshot.lots) this.lots.set(l.id, { ...l, isNew: false, touched: false });
+    for (const l of snapshot.lots) this.lots.set(l.id, entry(l, false));
     this.verify();
   }
 
@@ -117,7 +123,7 @@ export class Book {
    * points come back as a new spendable lot, earned points are taken back, the shortfall follows the policy.
    */
   refund(opId: string, input: {
-    receipt: ReceiptResult; quantities: number[]; alreadyRefunded: number[]; earnedLotId: string | null;
+    receipt: StoredReceiptResult; quantities: number[]; alreadyRefunded: number[]; earnedLotId: string | null;
     policy: RefundPolicy; expiry: PointsExpiry; timeZone: string; at: Date;
   }): ReturnType<typeof planRefund> {
     const returnLotId = `${opId}:return`;
@@ -196,7 +202,7 @@ export class Book {
 
   private addLot(lot: BookLot): void {
     if (this.lots.has(lot.id)) throw new LedgerRuleError('lot_exists', `lot ${lot.id} exists already`);
-    this.lots.set(lot.id, { ...lot, isNew: true, touched: true });
+    this.lots.set(lot.id, entry(lot, true));
   }
 
   private move(t: BookTransfer): void {

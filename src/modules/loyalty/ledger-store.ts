@@ -8,7 +8,7 @@ import type { TenantScope } from '../../platform/db/tenant.js';
 import type { AccumulationEvent } from './domain/index.js';
 import type { BookLot } from './ledger-book.js';
 import type { CardKind, CardStatus, OperationKind } from './tables.js';
-import { executePrepared } from './prepared.js';
+import { executeStatement, statement } from './prepared.js';
 import './tables.js';
 
 export interface SnapshotRequest {
@@ -28,7 +28,8 @@ export interface SnapshotMember {
 export interface SnapshotSms { id: string; customer_id: string; purpose: string; verified_at: Date | null; consumed_at: Date | null; expires_at: Date }
 
 export interface Snapshot {
-  operation: { requestHash: string; response: unknown } | null;
+  /** The operation's earlier answer, with its purchase's stored receipt (a confirm's answer is rendered again from it). */
+  operation: { requestHash: string; response: unknown; receipt: unknown } | null;
   card: SnapshotCard | null;
   program: { id: string; version: number; archived: boolean } | null;
   customerId: string | null;
@@ -41,24 +42,26 @@ export interface Snapshot {
 
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
 
-export async function readSnapshot(db: Db, scope: TenantScope, req: SnapshotRequest): Promise<Snapshot> {
-  const org = scope.organizationId;
-  const op = req.operation ?? null;
-  const { rows } = await executePrepared(db, sql<{ card: SnapshotCard | null; program: { id: string; version: number; archived: boolean } | null; customer_id: string | null; member: Record<string, unknown> | null; lots: unknown[][]; events: unknown[][] | null; op: { requestHash: string; response: unknown } | null; sms: Record<string, unknown> | null }>`
+// The snapshot statement's text is fixed, with its parameters numbered by hand so the organization is
+// bound once ($1 org, $2 card number, $3 customer id, $4 program id); the operation and SMS parts
+// ($5 kind, $6 client id, $7 challenge id) are only in the confirm's variant. Measured under 16
+// connections, the single org parameter and the smaller calculate variant cost ~20 µs less PostgreSQL
+// time each, and no query compilation in Node.
+const SNAPSHOT_BASE = `
     WITH card AS (
       SELECT id, program_id, number, kind, tier, customer_id, status, replaced_by FROM loyalty_cards
-      WHERE organization_id = ${org} AND number = ${req.cardNumber ?? null}::text
+      WHERE organization_id = $1 AND number = $2::text
     ), target AS (
-      SELECT coalesce((SELECT customer_id FROM card), ${req.customerId ?? null}::uuid) AS customer_id,
-             coalesce(${req.programId ?? null}::uuid, (SELECT program_id FROM card),
-                      (SELECT id FROM loyalty_programs WHERE organization_id = ${org} AND is_default)) AS program_id
+      SELECT coalesce((SELECT customer_id FROM card), $3::uuid) AS customer_id,
+             coalesce($4::uuid, (SELECT program_id FROM card),
+                      (SELECT id FROM loyalty_programs WHERE organization_id = $1 AND is_default)) AS program_id
     ), prog AS (
       SELECT p.id, p.version, p.archived_at IS NOT NULL AS archived, ((p.config -> 'cumulative') <> 'null'::jsonb OR (p.config -> 'tierRules') <> 'null'::jsonb) AS wants_events
-      FROM loyalty_programs p, target t WHERE p.organization_id = ${org} AND p.id = t.program_id
+      FROM loyalty_programs p, target t WHERE p.organization_id = $1 AND p.id = t.program_id
     ), mem AS (
       SELECT m.program_id, m.customer_id, m.spendable_account_id, m.pending_account_id, m.tier, m.tier_since, m.club_member,
              m.club_since, m.spendable, m.pending, m.debt, m.rev, m.next_due_at
-      FROM loyalty_members m, target t WHERE m.organization_id = ${org} AND m.program_id = t.program_id AND m.customer_id = t.customer_id
+      FROM loyalty_members m, target t WHERE m.organization_id = $1 AND m.program_id = t.program_id AND m.customer_id = t.customer_id
     )
     SELECT
       (SELECT row_to_json(card) FROM card) AS card,
@@ -66,25 +69,40 @@ export async function readSnapshot(db: Db, scope: TenantScope, req: SnapshotRequ
       (SELECT customer_id FROM target) AS customer_id,
       (SELECT row_to_json(mem) FROM mem) AS member,
       (SELECT coalesce(json_agg(json_build_array(l.id, l.remaining, l.pending, l.unlock_at, l.expires_at, l.operation_id, l.created_at)), '[]')
-         FROM loyalty_lots l, mem WHERE l.organization_id = ${org} AND l.program_id = mem.program_id AND l.customer_id = mem.customer_id AND l.remaining > 0) AS lots,
+         FROM loyalty_lots l, mem WHERE l.organization_id = $1 AND l.program_id = mem.program_id AND l.customer_id = mem.customer_id AND l.remaining > 0) AS lots,
       CASE WHEN (SELECT wants_events FROM prog) THEN (
         SELECT coalesce(json_agg(json_build_array(e.k, e.at, e.amount, e.count, e.orig)), '[]') FROM (
           SELECT 'purchase' AS k, p.occurred_at AS at, coalesce(p.accumulation_amount, greatest(p.paid - p.refunded_paid, 0)) AS amount,
                  CASE WHEN p.source = 'import' AND p.status IN ('refunded', 'cancelled') THEN 0 ELSE 1 END AS count, NULL::timestamptz AS orig
           FROM purchases p, target t
-          WHERE p.organization_id = ${org} AND p.customer_id = t.customer_id AND (p.program_id = t.program_id OR p.program_id IS NULL)
+          WHERE p.organization_id = $1 AND p.customer_id = t.customer_id AND (p.program_id = t.program_id OR p.program_id IS NULL)
           UNION ALL
           SELECT 'refund', r.occurred_at, r.accumulation_amount, r.accumulation_count, r.purchase_occurred_at
-          FROM loyalty_refunds r, target t WHERE r.organization_id = ${org} AND r.customer_id = t.customer_id AND r.program_id = t.program_id
-        ) e) END AS events,
-      (SELECT json_build_object('requestHash', o.request_hash, 'response', o.response) FROM loyalty_operations o
-         WHERE o.organization_id = ${org} AND o.kind = ${op?.kind ?? null}::text AND o.id = ${op?.id ?? null}::text) AS op,
+          FROM loyalty_refunds r, target t WHERE r.organization_id = $1 AND r.customer_id = t.customer_id AND r.program_id = t.program_id
+        ) e) END AS events`;
+const SNAPSHOT = statement(SNAPSHOT_BASE);
+const SNAPSHOT_WITH_OPERATION = statement(`${SNAPSHOT_BASE},
+      (SELECT json_build_object('requestHash', o.request_hash, 'response', o.response,
+                                'receipt', (SELECT p.result FROM purchases p WHERE p.organization_id = o.organization_id AND p.id = o.purchase_id)) FROM loyalty_operations o
+         WHERE o.organization_id = $1 AND o.kind = $5::text AND o.id = $6::text) AS op,
       (SELECT row_to_json(s) FROM (SELECT id, customer_id, purpose, verified_at, consumed_at, expires_at FROM loyalty_sms_challenges
-         WHERE organization_id = ${org} AND id = ${req.smsChallengeId ?? null}::uuid) s) AS sms`);
+         WHERE organization_id = $1 AND id = $7::uuid) s) AS sms`);
+
+interface SnapshotRow {
+  card: SnapshotCard | null; program: { id: string; version: number; archived: boolean } | null; customer_id: string | null; member: Record<string, unknown> | null;
+  lots: unknown[][]; events: unknown[][] | null; op?: { requestHash: string; response: unknown; receipt: unknown } | null; sms?: Record<string, unknown> | null;
+}
+
+export async function readSnapshot(db: Db, scope: TenantScope, req: SnapshotRequest): Promise<Snapshot> {
+  const base = [scope.organizationId, req.cardNumber ?? null, req.customerId ?? null, req.programId ?? null];
+  const withOperation = req.operation || req.smsChallengeId;
+  const { rows } = withOperation
+    ? await executeStatement<SnapshotRow>(db, SNAPSHOT_WITH_OPERATION, [...base, req.operation?.kind ?? null, req.operation?.id ?? null, req.smsChallengeId ?? null])
+    : await executeStatement<SnapshotRow>(db, SNAPSHOT, base);
   const row = rows[0]!;
   const m = row.member;
   return {
-    operation: row.op,
+    operation: row.op ?? null,
     card: row.card,
     program: row.program,
     customerId: row.customer_id,

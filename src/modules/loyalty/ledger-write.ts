@@ -96,10 +96,13 @@ export async function writeOperation(db: Db, scope: TenantScope, w: LedgerWrite)
         AS x(id text, unlock_at timestamptz, expires_at timestamptz, remaining bigint, pending boolean, operation_id text, created_at timestamptz))`);
   }
   if (w.changedLots.length > 0) {
+    // `l.id = ANY(ids)` makes the lots a primary-key look-up: joined only with the recordset, whose size
+    // the planner cannot know (it guesses 100 rows), the cached plan hashed it against a sequential scan
+    // of every lot of the organization — a cost growing with the table on every spending receipt.
     parts.push(sql`lot_changes AS (
       UPDATE loyalty_lots l SET remaining = x.remaining, pending = x.pending
       FROM gate, jsonb_to_recordset(${json(w.changedLots.map((l) => ({ id: l.id, remaining: l.remaining, pending: l.pending })))}::jsonb) AS x(id text, remaining bigint, pending boolean)
-      WHERE l.organization_id = ${org} AND l.id = x.id)`);
+      WHERE l.organization_id = ${org} AND l.id = ANY(${w.changedLots.map((l) => l.id)}::text[]) AND l.id = x.id)`);
   }
   if (w.transfers.length > 0) {
     const accounts = w.accounts;
@@ -182,7 +185,8 @@ function purchaseUpdateParts(org: string, u: PurchaseRefundUpdate): RawBuilder<u
  * `data` null: the event's data is the answer the statement stores in its `op` part.
  */
 export function webhookParts(org: string, now: Date, event: string, data: string | null): RawBuilder<unknown>[] {
-  const payload = data === null ? sql`(SELECT response FROM op)` : sql`${data}::json`;
+  // Bound as text and cast where a delivery row is built: bound as json, every confirm paid for parsing the answer.
+  const payload = data === null ? sql`(SELECT response FROM op)` : sql`${data}::text::json`;
   return [
     sql`deliveries AS (
       INSERT INTO loyalty_webhook_deliveries (id, organization_id, endpoint_id, event, payload, status, attempts, next_attempt_at, created_at)

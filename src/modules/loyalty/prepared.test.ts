@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../platform/db/database.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/db.js';
-import { executePrepared } from './prepared.js';
+import { executePrepared, executeStatement, statement } from './prepared.js';
 
 let db: TestDatabase;
 beforeAll(async () => { db = await createTestDatabase(); });
@@ -20,6 +20,16 @@ describe('executePrepared', () => {
       const mine = prepared.rows.filter((p) => p.name.startsWith('loyalty_') && p.statement.includes('AS x'));
       expect(mine).toHaveLength(1);
       expect(Number(mine[0]!.generic_plans) + Number(mine[0]!.custom_plans)).toBe(2);
+    });
+  });
+
+  it('runs a fixed statement by its name, binding a parameter once for every place it appears', async () => {
+    const twice = statement('SELECT $1::int + $1::int AS x, $2::text AS y');
+    await inTransaction(db.db, async (tx) => {
+      expect((await executeStatement<{ x: number; y: string }>(tx, twice, [20, 'a'])).rows).toEqual([{ x: 40, y: 'a' }]);
+      expect((await executeStatement<{ x: number; y: string }>(tx, twice, [1, 'b'])).rows).toEqual([{ x: 2, y: 'b' }]);
+      const prepared = await sql<{ name: string }>`SELECT name FROM pg_prepared_statements WHERE statement = ${twice.text}`.execute(tx);
+      expect(prepared.rows.map((r) => r.name)).toEqual([twice.name]);
     });
   });
 });

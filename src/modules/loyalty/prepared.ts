@@ -7,7 +7,7 @@
 // for kysely 0.28, pinned ~0.28.8); prepared.test.ts fails if that ever changes. Belongs in
 // platform/db eventually.
 import { createHash } from 'node:crypto';
-import type { QueryResult, RawBuilder } from 'kysely';
+import { CompiledQuery, type QueryResult, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 
 const names = new Map<string, string>();
@@ -22,8 +22,21 @@ function nameOf(text: string): string {
   return name;
 }
 
+function run<R>(db: Db, config: { name: string; text: string }, parameters: readonly unknown[]): Promise<QueryResult<R>> {
+  return db.executeQuery<R>({ ...CompiledQuery.raw('', [...parameters]), sql: config as unknown as string });
+}
+
 export async function executePrepared<R>(db: Db, query: RawBuilder<R>): Promise<QueryResult<R>> {
   const compiled = query.compile(db);
-  const config = { name: nameOf(compiled.sql), text: compiled.sql };
-  return db.executeQuery<R>({ ...compiled, sql: config as unknown as string });
+  return run<R>(db, { name: nameOf(compiled.sql), text: compiled.sql }, compiled.parameters);
+}
+
+/** A statement whose text never changes (parameters numbered by hand), named once. */
+export interface Statement { readonly name: string; readonly text: string }
+
+export const statement = (text: string): Statement => ({ name: nameOf(text), text });
+
+/** Runs a fixed statement: no query compilation, and the text is hashed for its name only once. */
+export function executeStatement<R>(db: Db, s: Statement, values: readonly unknown[]): Promise<QueryResult<R>> {
+  return run<R>(db, { name: s.name, text: s.text }, values);
 }

@@ -1,8 +1,9 @@
 // The receipt as the API shows it, the same for calculate (preview) and confirm (commit): per line the
 // discount that won with its reason, the offers that lost, the points spent and earned, the money paid.
-import { QUANTITY_SCALE, type ReceiptResult } from './domain/index.js';
+import { QUANTITY_SCALE, type StoredReceiptResult } from './domain/index.js';
 
-export function toReceiptView(r: ReceiptResult) {
+/** From a fresh ReceiptResult (calculate, confirm) or one read back from a purchase (an idempotent replay). */
+export function toReceiptView(r: StoredReceiptResult) {
   return {
     lines: r.lines.map((l) => {
       const winner = l.candidates.find((c) => c.mechanic === l.applied.mechanic) ?? null;

@@ -3,6 +3,7 @@
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Actor } from './domain/roles.js';
+import { apiKeyGeneration, cachedApiKey, rememberApiKey } from './api-key-cache.js';
 import { apiKeyPrefix, newSessionToken, sameHash, sha256, verifyPassword } from './secrets.js';
 import { tenancyStore as store } from './store.js';
 import { toOrganization, toStaff } from './service.js';
@@ -51,15 +52,28 @@ export async function actorFromSession(ctx: ServiceContext, settings: AuthSettin
   return { organizationId: session.organization_id, role: session.role, staffId: session.staff_id, apiKeyId: null, outletId: null };
 }
 
-/** The actor behind an API key (`Authorization: Bearer rk_…`): the POS role at the key's outlet. */
+/**
+ * The actor behind an API key (`Authorization: Bearer rk_…`): the POS role at the key's outlet.
+ * Resolved keys are kept for a few seconds (api-key-cache.ts), so a till's requests skip the look-up.
+ */
 export async function actorFromApiKey(ctx: ServiceContext, key: string): Promise<Actor | null> {
   const prefix = apiKeyPrefix(key);
   if (!prefix) return null;
-  const row = await store.apiKeyByPrefix(ctx.db, prefix);
-  if (!row || !sameHash(row.key_hash, sha256(key))) return null;
+  const keyHash = sha256(key);
+  let known = cachedApiKey(keyHash);
+  if (!known) {
+    const since = apiKeyGeneration();
+    const row = await store.apiKeyByPrefix(ctx.db, prefix);
+    if (!row || !sameHash(row.key_hash, keyHash)) return null;
+    known = { id: row.id, organizationId: row.organization_id, outletId: row.outlet_id, lastUsedAt: row.last_used_at?.getTime() ?? null };
+    rememberApiKey(keyHash, known, since);
+  }
   const now = ctx.clock.now();
-  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_EVERY_MS) await store.markApiKeyUsed(ctx.db, row.id, now);
-  return { organizationId: row.organization_id, role: 'pos', staffId: null, apiKeyId: row.id, outletId: row.outlet_id };
+  if (known.lastUsedAt === null || now.getTime() - known.lastUsedAt > TOUCH_EVERY_MS) {
+    known.lastUsedAt = now.getTime();
+    await store.markApiKeyUsed(ctx.db, known.id, now);
+  }
+  return { organizationId: known.organizationId, role: 'pos', staffId: null, apiKeyId: known.id, outletId: known.outletId };
 }
 
 export async function whoAmI(ctx: ServiceContext, who: { organizationId: string; staffId: string }) {

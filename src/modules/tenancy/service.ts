@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../platform/context.js';
 import { isCurrencyCode } from '../../platform/money.js';
 import { isTimeZone } from '../../platform/time.js';
 import { can, type Actor, type Permission, type StaffRole } from './domain/roles.js';
+import { forgetApiKey } from './api-key-cache.js';
 import { apiKeyPrefix, generatePassword, hashPassword, newApiKey, newSessionToken, sameHash, sha256, verifyPassword } from './secrets.js';
 import { tenancyStore as store, type ApiKeyRow, type MerchantRow, type OrganizationRow, type OutletRow, type StaffRow } from './store.js';
 
@@ -251,7 +252,7 @@ export async function revokeApiKey(ctx: ServiceContext, actor: Actor, id: string
     }
     await audit(tx, ctx, actor, 'apikey.revoked', 'api_key', id, { prefix: row.prefix });
     return toApiKey(row);
-  });
+  }).finally(() => forgetApiKey(id)); // also when the commit failed: the next request asks the database
 }
 
 // ---------------- audit ----------------

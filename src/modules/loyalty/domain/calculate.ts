@@ -8,7 +8,7 @@ import type { PointsWarning } from './points.js';
 import { planEarn, planPointsSpend } from './points.js';
 import type { PointsRate, ProgramConfig } from './program.js';
 import { findTier } from './program.js';
-import { divBig } from './rational.js';
+import { divBig, divSafe, fitsSafe } from './rational.js';
 
 /** One unit of quantity is 1000 milli-units: 2 pieces = 2000, 0.350 kg = 350. */
 export const QUANTITY_SCALE = 1000;
@@ -94,8 +94,9 @@ export interface ReceiptResult {
   smsCodeRequired: boolean;
 }
 
+const int = (v: number, min: number) => Number.isSafeInteger(v) && v >= min;
+
 function assertLine(l: ReceiptLineInput, i: number): void {
-  const int = (v: number, min: number) => Number.isSafeInteger(v) && v >= min;
   if (!int(l.quantityMilli, 1)) throw new RangeError(`line ${i}: quantityMilli must be a positive integer`);
   if (!int(l.unitPrice, 0)) throw new RangeError(`line ${i}: unitPrice must be a non-negative integer`);
   if (l.unitCost != null && !int(l.unitCost, 0)) throw new RangeError(`line ${i}: unitCost must be a non-negative integer`);
@@ -104,10 +105,13 @@ function assertLine(l: ReceiptLineInput, i: number): void {
 
 /** unitPrice × quantityMilli / 1000, half-up: the till prints 0.333 kg × 1.99 as 0.66. */
 export function lineBaseAmount(unitPrice: MinorUnits, quantityMilli: number): MinorUnits {
+  if (fitsSafe(unitPrice, quantityMilli, QUANTITY_SCALE)) return divSafe(unitPrice * quantityMilli, QUANTITY_SCALE, 'round');
   const v = divBig(BigInt(unitPrice) * BigInt(quantityMilli), BigInt(QUANTITY_SCALE), 'round');
   if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('line amount is too large');
   return Number(v);
 }
+
+const sumOf = (lines: readonly LineResult[], f: (l: LineResult) => number) => lines.reduce((a, l) => a + f(l), 0);
 
 export function calculateReceipt(input: CalculateInput): ReceiptResult {
   const { program, customer } = input;
@@ -162,17 +166,16 @@ export function calculateReceipt(input: CalculateInput): ReceiptResult {
       accumulationAmount: program.accumulateOn === 'paid_money' ? paidAmount : paidAmount + pointsMoney,
     };
   });
-  const sum = (f: (l: LineResult) => number) => lines.reduce((a, l) => a + f(l), 0);
   const totals: ReceiptTotals = {
-    subtotal: sum((l) => l.baseAmount),
-    promotionTotal: sum((l) => l.promotionDiscount),
-    discountTotal: sum((l) => l.applied.amount),
+    subtotal: sumOf(lines, (l) => l.baseAmount),
+    promotionTotal: sumOf(lines, (l) => l.promotionDiscount),
+    discountTotal: sumOf(lines, (l) => l.applied.amount),
     pointsSpent: spend.pointsSpent,
     pointsMoney: spend.pointsMoney,
-    amountToPay: sum((l) => l.paidAmount),
+    amountToPay: sumOf(lines, (l) => l.paidAmount),
     pointsEarned: earn.total,
     maxSpendablePoints: spend.maxSpendablePoints,
-    accumulationAmount: sum((l) => l.accumulationAmount),
+    accumulationAmount: sumOf(lines, (l) => l.accumulationAmount),
   };
   const sms = program.sms;
   const smsCodeRequired = (sms.beforeSpendingPoints && totals.pointsSpent > 0)

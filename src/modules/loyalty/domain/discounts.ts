@@ -93,8 +93,14 @@ export function lineLimit(base: MinorUnits, promotion: MinorUnits, quantityMilli
 /** Each mechanic's offer on this line: on the promotional price, or on the base price for 'best_of'. */
 export function lineCandidates(rates: readonly MechanicRate[], base: MinorUnits, promotion: MinorUnits, stacking: StackingPolicy): DiscountCandidate[] {
   const onAmount = stacking.promotion === 'best_of' ? base : base - promotion;
-  return rates.map((r) => ({ ...r, priority: stacking.priority[r.mechanic], amount: percentOf(onAmount, r.bp) }));
+  // Spelled out rather than `{ ...r }`: this runs per line and per mechanic, and the spread was a
+  // sixth of the engine's time.
+  return rates.map((r) => ({ mechanic: r.mechanic, bp: r.bp, reason: r.reason, params: r.params, priority: stacking.priority[r.mechanic], amount: percentOf(onAmount, r.bp) }));
 }
+
+/** Whether candidate a wins over b: higher priority, then larger amount, then the earlier mechanic. */
+const beats = (a: DiscountCandidate, b: DiscountCandidate) =>
+  (a.priority - b.priority || a.amount - b.amount || MECHANICS.indexOf(b.mechanic) - MECHANICS.indexOf(a.mechanic)) > 0;
 
 /**
  * One winner per line: highest priority, then the larger amount, then the fixed mechanic order
@@ -102,9 +108,10 @@ export function lineCandidates(rates: readonly MechanicRate[], base: MinorUnits,
  * the margin guard may reduce it; the reason is kept so the cashier can explain the receipt.
  */
 export function chooseDiscount(candidates: readonly DiscountCandidate[], promotion: MinorUnits, limit: LineLimit, stacking: StackingPolicy): AppliedDiscount {
-  const winner = [...candidates]
-    .filter((c) => c.amount > 0)
-    .sort((a, b) => b.priority - a.priority || b.amount - a.amount || MECHANICS.indexOf(a.mechanic) - MECHANICS.indexOf(b.mechanic))[0];
+  let winner: DiscountCandidate | undefined;
+  for (const c of candidates) {
+    if (c.amount > 0 && (winner === undefined || beats(c, winner))) winner = c;
+  }
   if (!winner) return { mechanic: null, bp: 0, amount: 0, uncappedAmount: 0, cappedBy: null };
   let amount = winner.amount;
   let cappedBy: CapReason | null = null;

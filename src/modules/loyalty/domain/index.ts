@@ -11,6 +11,7 @@ export * from './points.js';
 export * from './calculate.js';
 export * from './lots.js';
 export * from './refund.js';
+export * from './stored-receipt.js';
 export * from './cards.js';
 export * from './ledger-model.js';
 export * from './ledger-ops.js';

@@ -2,7 +2,7 @@
 import type { MinorUnits } from '../../../platform/money.js';
 import type { PointsConfig, TierDef } from './program.js';
 import { floorToStep, rateStep } from './rate.js';
-import { allocateCapped, allocateExact, divBig } from './rational.js';
+import { allocateCapped, allocateExact, divBig, divSafe, fitsSafe } from './rational.js';
 
 export type PointsWarning = 'points_capped' | 'points_rounded_to_step' | 'below_min_balance' | 'points_not_available';
 
@@ -95,7 +95,10 @@ export function planEarn(config: PointsConfig | null, tier: TierDef | null, line
   if (!config) return { lineBp: lines.map(() => 0), linePoints: lines.map(() => 0), total: 0 };
   const lineBp = lines.map((l) => (suppressed ? 0 : earnBpFor(config, tier, l.productGroup)));
   const weights = lines.map((l, i) => l.paid * (lineBp[i] ?? 0));
-  const weightSum = lines.reduce((a, l, i) => a + BigInt(l.paid) * BigInt(lineBp[i] ?? 0), 0n);
-  const total = Number(divBig(weightSum * BigInt(config.rate.points), 10_000n * BigInt(config.rate.minor), 'floor'));
+  const sum = weights.reduce((a, w) => a + w, 0);
+  const divisor = 10_000 * config.rate.minor;
+  const total = weights.every((w) => Number.isSafeInteger(w) && w >= 0) && fitsSafe(sum, config.rate.points, divisor)
+    ? divSafe(sum * config.rate.points, divisor, 'floor')
+    : Number(divBig(lines.reduce((a, l, i) => a + BigInt(l.paid) * BigInt(lineBp[i] ?? 0), 0n) * BigInt(config.rate.points), 10_000n * BigInt(config.rate.minor), 'floor'));
   return { lineBp, linePoints: allocateExact(total, weights), total };
 }

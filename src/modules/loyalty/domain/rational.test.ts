@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../../platform/money.js';
 import { floorToStep, pointsForMinorFloor, pointsToMinor, pointsValueCeil, rateStep } from './rate.js';
-import { allocateCapped, allocateExact, gcd, mulDiv } from './rational.js';
+import { allocateCapped, allocateExact, divBig, divSafe, fitsSafe, gcd, mulDiv } from './rational.js';
 
 describe('mulDiv', () => {
   it('rounds floor, ceil and half-up exactly, beyond 2^53 intermediates', () => {
@@ -67,5 +67,28 @@ describe('points rate', () => {
     expect(floorToStep(7, { points: 3, minor: 2 })).toBe(6);
     expect(pointsValueCeil(7, { points: 3, minor: 2 })).toBe(5); // 4.67
     expect(() => rateStep({ points: 0, minor: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('the plain-number fast paths', () => {
+  const rounding = fc.constantFrom('floor', 'ceil', 'round') as fc.Arbitrary<'floor' | 'ceil' | 'round'>;
+  it('divSafe gives divBig\'s answer wherever fitsSafe allows it, up to 2^53', () => {
+    fc.assert(fc.property(
+      fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.maxSafeNat()), fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.maxSafeNat()),
+      fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.maxSafeNat().map((d) => Math.max(1, d))), rounding,
+      (a, b, c, r) => {
+        if (!fitsSafe(a, b, c)) return;
+        expect(divSafe(a * b, c, r)).toBe(Number(divBig(BigInt(a) * BigInt(b), BigInt(c), r)));
+      },
+    ), { numRuns: 3000 });
+    // Quotients whose float division rounds up to the next integer.
+    const n = Number.MAX_SAFE_INTEGER - 7;
+    expect(divSafe(n, 3, 'floor')).toBe(Number(divBig(BigInt(n), 3n, 'floor')));
+    expect(divSafe(2 ** 52 - 1, 2 ** 52, 'round')).toBe(1);
+  });
+  it('allocateExact splits exactly as platform allocate does', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 30 }), (total, weights) => {
+      expect(allocateExact(total, weights)).toEqual(allocate(total, weights));
+    }), { numRuns: 2000 });
   });
 });

@@ -7,16 +7,16 @@
 // never add up to more than the line had, and the refund that completes the line gets exactly the rest.
 import type { MinorUnits } from '../../../platform/money.js';
 import type { Outcome } from '../../../platform/types.js';
-import type { ReceiptResult } from './calculate.js';
 import type { Lot, LotTake } from './lots.js';
 import { compareForSpending, isSpendable } from './lots.js';
 import type { RefundPolicy } from './program.js';
 import { pointsValueCeil } from './rate.js';
 import { mulDiv } from './rational.js';
+import type { StoredReceiptResult } from './stored-receipt.js';
 
 export interface RefundInput {
   /** The result stored when the receipt was confirmed. */
-  receipt: ReceiptResult;
+  receipt: StoredReceiptResult;
   /** Quantity refunded now, per line index, in milli-units (0 for lines not refunded). */
   quantities: readonly number[];
   /** Quantity refunded by earlier refunds of this receipt, per line index. */
