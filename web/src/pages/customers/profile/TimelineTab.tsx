@@ -87,9 +87,9 @@ function PurchaseText({ item }: { item: TimelineItem }) {
   }
   const parts = [t('timeline.purchase.paid', { money: money(d.paid) })];
   if (n(d.discount) > 0) parts.push(t('timeline.purchase.discount', { money: money(d.discount) }));
-  if (n(d.pointsEarned) > 0) parts.push(t('timeline.purchase.earned', { points: number(n(d.pointsEarned)) }));
-  if (n(d.pointsSpent) > 0) parts.push(t('timeline.purchase.spent', { points: number(n(d.pointsSpent)) }));
-  return <>{receipt} · {parts.join(', ')}</>;
+  if (n(d.pointsEarned) > 0) parts.push(t('timeline.purchase.earned', { count: n(d.pointsEarned), points: number(n(d.pointsEarned)) }));
+  if (n(d.pointsSpent) > 0) parts.push(t('timeline.purchase.spent', { count: n(d.pointsSpent), points: number(n(d.pointsSpent)) }));
+  return <>{receipt} · {parts.join(t('timeline.purchase.separator'))}</>;
 }
 
 function TimelineText({ item }: { item: TimelineItem }) {
