@@ -5666,6 +5666,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only; Excel in many European locales expects semicolon */
                     delimiter?: "comma" | "semicolon" | "tab";
+                    /** @description Language of the column headers */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -13736,7 +13738,7 @@ export interface paths {
                     limit?: number;
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default months) */
-                    table?: "months" | "points";
+                    table?: "months" | "points" | "mechanics";
                 };
                 header?: never;
                 path?: never;
@@ -15719,6 +15721,10 @@ export interface components {
                 month: string;
                 previousMonth: string | null;
                 advocatesKnown: boolean;
+                /** @description Customers on the advocate step at the end of the period; null while it cannot be known */
+                advocates: number | null;
+                /** @description Why advocates is null: no_referral_or_nps_data (Regulars keeps no referrals or NPS answers yet) */
+                advocatesReason: "no_referral_or_nps_data" | null;
                 regular: {
                     k: number;
                     n: number;
@@ -15732,8 +15738,8 @@ export interface components {
             tables: {
                 steps: {
                     step: string;
-                    customers: number;
-                    share: number;
+                    customers: number | null;
+                    share: number | null;
                 }[];
                 series: {
                     month: string;
@@ -15742,7 +15748,7 @@ export interface components {
                     second_purchase: number;
                     regular: number;
                     loyal: number;
-                    advocate: number;
+                    advocate: number | null;
                 }[];
                 movement: {
                     from: string;
@@ -16229,6 +16235,10 @@ export interface components {
             };
             summary: {
                 available: boolean;
+                /** @description Why there is no model (available = false): no_repeat_purchases, too_few_customers, not_converged or not_computable */
+                reason: ("no_repeat_purchases" | "too_few_customers" | "not_converged" | "not_computable") | null;
+                /** @description What makes the figures rough: few_customers, edge_of_parameter_space, spend_not_converged */
+                warnings: ("few_customers" | "edge_of_parameter_space" | "spend_not_converged")[];
                 customers: number;
                 horizonWeeks: number;
                 monthlyDiscountRate: number;
@@ -16240,22 +16250,27 @@ export interface components {
                     alpha: number;
                     a: number;
                     b: number;
-                    ll: number;
+                    ll: number | null;
                     converged: boolean;
                 } | null;
                 gammaGamma: {
                     p: number;
                     q: number;
                     v: number;
-                    ll: number;
+                    ll: number | null;
                     customers: number;
                     converged: boolean;
                 } | null;
                 holdout: {
+                    /**
+                     * @description ok, or why a figure is missing: no_history, no_repeat_purchases, too_few_customers, not_converged, not_computable, no_purchases
+                     * @enum {string}
+                     */
+                    status: "ok" | "no_history" | "no_repeat_purchases" | "too_few_customers" | "not_converged" | "not_computable" | "no_purchases";
                     from: string;
                     weeks: number;
                     customers: number;
-                    predicted: number;
+                    predicted: number | null;
                     actual: number;
                     error: number | null;
                 } | null;
@@ -16419,6 +16434,10 @@ export interface components {
                 pointsEarned: number;
                 pointsSpent: number;
                 ledgerAvailable: boolean;
+                /** @description Discount given in the period by what gave it: tier, cumulative, club (loyalty mechanics), promotion (the till's own), unattributed (imported sales) */
+                discountByMechanic: {
+                    [key: string]: number;
+                };
                 points: {
                     outstanding: number;
                     pointValue: number | null;
@@ -16454,10 +16473,17 @@ export interface components {
                     takenBack: number;
                     breakage: number | null;
                 }[];
+                mechanics: {
+                    mechanic: string;
+                    discount: number;
+                    share: number | null;
+                    receipts: number;
+                }[];
             };
             columns: {
                 months: components["schemas"]["AnalyticsColumnInput"][];
                 points: components["schemas"]["AnalyticsColumnInput"][];
+                mechanics: components["schemas"]["AnalyticsColumnInput"][];
             };
             notes: string[];
             /** @description Milliseconds to compute */
@@ -18005,6 +18031,10 @@ export interface components {
                 month: string;
                 previousMonth: string | null;
                 advocatesKnown: boolean;
+                /** @description Customers on the advocate step at the end of the period; null while it cannot be known */
+                advocates: number | null;
+                /** @description Why advocates is null: no_referral_or_nps_data (Regulars keeps no referrals or NPS answers yet) */
+                advocatesReason: "no_referral_or_nps_data" | null;
                 regular: {
                     k: number;
                     n: number;
@@ -18018,8 +18048,8 @@ export interface components {
             tables: {
                 steps: {
                     step: string;
-                    customers: number;
-                    share: number;
+                    customers: number | null;
+                    share: number | null;
                 }[];
                 series: {
                     month: string;
@@ -18028,7 +18058,7 @@ export interface components {
                     second_purchase: number;
                     regular: number;
                     loyal: number;
-                    advocate: number;
+                    advocate: number | null;
                 }[];
                 movement: {
                     from: string;
@@ -18515,6 +18545,10 @@ export interface components {
             };
             summary: {
                 available: boolean;
+                /** @description Why there is no model (available = false): no_repeat_purchases, too_few_customers, not_converged or not_computable */
+                reason: ("no_repeat_purchases" | "too_few_customers" | "not_converged" | "not_computable") | null;
+                /** @description What makes the figures rough: few_customers, edge_of_parameter_space, spend_not_converged */
+                warnings: ("few_customers" | "edge_of_parameter_space" | "spend_not_converged")[];
                 customers: number;
                 horizonWeeks: number;
                 monthlyDiscountRate: number;
@@ -18526,22 +18560,27 @@ export interface components {
                     alpha: number;
                     a: number;
                     b: number;
-                    ll: number;
+                    ll: number | null;
                     converged: boolean;
                 } | null;
                 gammaGamma: {
                     p: number;
                     q: number;
                     v: number;
-                    ll: number;
+                    ll: number | null;
                     customers: number;
                     converged: boolean;
                 } | null;
                 holdout: {
+                    /**
+                     * @description ok, or why a figure is missing: no_history, no_repeat_purchases, too_few_customers, not_converged, not_computable, no_purchases
+                     * @enum {string}
+                     */
+                    status: "ok" | "no_history" | "no_repeat_purchases" | "too_few_customers" | "not_converged" | "not_computable" | "no_purchases";
                     from: string;
                     weeks: number;
                     customers: number;
-                    predicted: number;
+                    predicted: number | null;
                     actual: number;
                     error: number | null;
                 } | null;
@@ -18705,6 +18744,10 @@ export interface components {
                 pointsEarned: number;
                 pointsSpent: number;
                 ledgerAvailable: boolean;
+                /** @description Discount given in the period by what gave it: tier, cumulative, club (loyalty mechanics), promotion (the till's own), unattributed (imported sales) */
+                discountByMechanic: {
+                    [key: string]: number;
+                };
                 points: {
                     outstanding: number;
                     pointValue: number | null;
@@ -18740,10 +18783,17 @@ export interface components {
                     takenBack: number;
                     breakage: number | null;
                 }[];
+                mechanics: {
+                    mechanic: string;
+                    discount: number;
+                    share: number | null;
+                    receipts: number;
+                }[];
             };
             columns: {
                 months: components["schemas"]["AnalyticsColumn"][];
                 points: components["schemas"]["AnalyticsColumn"][];
+                mechanics: components["schemas"]["AnalyticsColumn"][];
             };
             notes: string[];
             /** @description Milliseconds to compute */
