@@ -47,6 +47,19 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** The wall-clock reading of an instant in a time zone (weekday 0 = Sunday). */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const ms = instant.getTime();
+  const offset = cachedOffset(ms, timeZone);
+  if (offset === null) return intlZonedParts(instant, timeZone);
+  const local = new Date(ms + offset);
+  return {
+    year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(),
+    hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
+  };
+}
+
+/** The reference reading, through Intl (~5 µs a call); `zonedParts` gives the same answer from a cached offset. */
+export function intlZonedParts(instant: Date, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
   return {
@@ -54,6 +67,41 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
     hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second),
     weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
   };
+}
+
+// A zone's UTC offset is constant except at its transitions (a few a year), so it is cached per zone and
+// UTC day: the day's offset is measured at its first and last second, and only a day where the two
+// differ (a transition inside it) is read through Intl for every instant. Years outside 1900–9999 always
+// go through Intl (eras, calendar changes).
+const offsets = new Map<string, Map<number, number>>();
+const MAX_CACHED_DAYS = 20_000;
+const MIN_FAST_MS = Date.UTC(1900, 0, 2);
+const MAX_FAST_MS = Date.UTC(9999, 11, 30);
+const TRANSITION = Number.NaN;
+
+function cachedOffset(ms: number, timeZone: string): number | null {
+  if (!(ms >= MIN_FAST_MS && ms <= MAX_FAST_MS)) return null;
+  let days = offsets.get(timeZone);
+  if (!days) {
+    days = new Map();
+    offsets.set(timeZone, days);
+  }
+  const day = Math.floor(ms / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const first = offsetAt(day * DAY_MS, timeZone);
+    const last = offsetAt((day + 1) * DAY_MS - 1000, timeZone);
+    offset = first === last ? first : TRANSITION;
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(day, offset);
+  }
+  return Number.isNaN(offset) ? null : offset;
+}
+
+/** Local wall clock minus UTC at a whole second, in ms. */
+function offsetAt(ms: number, timeZone: string): number {
+  const p = intlZonedParts(new Date(ms), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - ms;
 }
 
 /** The calendar date ("YYYY-MM-DD") of an instant in a time zone. */

@@ -4,7 +4,7 @@
 import type { ServiceContext } from '../../platform/context.js';
 import type { TenantScope } from '../../platform/db/tenant.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { findCustomerIdsByPhone } from '../customers/index.js';
+import { findCustomerIdsByPhone, resolveCustomerId } from '../customers/index.js';
 import type { Actor } from '../tenancy/index.js';
 import type { CalculateInput, CumulativeStatus, CustomerState, ProgramConfig, ReceiptLineInput, ReceiptResult } from './domain/index.js';
 import { calculateReceipt, evaluateCumulative, lineBaseAmount, normalizeCardNumber, validateCardNumber } from './domain/index.js';
@@ -39,7 +39,13 @@ export async function resolveTarget(ctx: ServiceContext, actor: Actor, ref: Cust
   const program = programId ?? null;
   if (!ref) return { cardNumber: null, customerId: null, programId: program, identifiedBy: null, field };
   if ('cardNumber' in ref) return { cardNumber: cardNumberOrThrow(ref.cardNumber, fieldPath(field, 'cardNumber')), customerId: null, programId: program, identifiedBy: 'card', field };
-  if ('customerId' in ref) return { cardNumber: null, customerId: ref.customerId, programId: program, identifiedBy: 'customer_id', field };
+  if ('customerId' in ref) {
+    // A merged-away id (kept by a till, an old link) stands for its survivor. An unknown (or another
+    // organization's) id is 404 for calculate too, as it always was for confirm.
+    const live = await resolveCustomerId(ctx.db, actor, ref.customerId);
+    if (!live) throw notFound('customer', { field: fieldPath(field, 'customerId'), id: ref.customerId });
+    return { cardNumber: null, customerId: live, programId: program, identifiedBy: 'customer_id', field };
+  }
   const ids = await findCustomerIdsByPhone(ctx, readerActor(actor, actor), ref.phone);
   if (ids.length === 0) throw notFound('customer', { field: fieldPath(field, 'phone') });
   if (ids.length > 1) throw conflict('phone_ambiguous', `${fieldPath(field, 'phone')}: several customers have this phone number; identify by card or customer id`, { field: fieldPath(field, 'phone'), candidates: ids });

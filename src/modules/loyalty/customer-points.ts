@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../platform/context.js';
 import { inTransaction, isUniqueViolation } from '../../platform/db/database.js';
 import { scoped } from '../../platform/db/tenant.js';
 import { AppError, conflict } from '../../platform/errors.js';
-import { getCustomer } from '../customers/index.js';
+import { getCustomer, resolveCustomerId } from '../customers/index.js';
 import { audit, requirePermission, type Actor } from '../tenancy/index.js';
 import { replayOrConflict } from './checkout-confirm.js';
 import { requestHash } from './hashing.js';
@@ -28,24 +28,26 @@ export async function programForCustomer(ctx: ServiceContext, actor: Actor, cust
   }
 }
 
-async function memberSnapshot(ctx: ServiceContext, actor: Actor, customerId: string, programId: string | undefined) {
+async function memberSnapshot(ctx: ServiceContext, actor: Actor, givenId: string, programId: string | undefined) {
+  // A merged-away id reads its survivor's points, as the customer's own profile does.
+  const customerId = (await resolveCustomerId(ctx.db, actor, givenId)) ?? givenId;
   const program = await programForCustomer(ctx, actor, customerId, programId);
   const snap = await readSnapshot(ctx.db, actor, { customerId, programId: program.id });
   // Someone else's customer id must look exactly like an unknown one.
   if (!snap.member) await getCustomer(ctx, readerActor(actor, actor), customerId);
-  return { program, snap };
+  return { program, snap, customerId };
 }
 
 export async function customerBalance(ctx: ServiceContext, actor: Actor, customerId: string, q: { programId?: string }) {
   requirePermission(actor, 'customers.read');
-  const { program, snap } = await memberSnapshot(ctx, actor, customerId, q.programId);
+  const { program, snap, customerId: liveId } = await memberSnapshot(ctx, actor, customerId, q.programId);
   const now = ctx.clock.now();
   const m = snap.member;
   const book = new Book(m ? { spendable: m.spendable, pending: m.pending, debt: m.debt, lots: snap.lots } : { spendable: 0, pending: 0, debt: 0, lots: [] }, now);
   book.runDue(now); // what the customer has now, even if the scheduled job has not run yet
   const points = book.points(now);
   return {
-    customerId, programId: program.id, member: m !== null, tier: m?.tier ?? null, clubMember: m?.club_member ?? false,
+    customerId: liveId, programId: program.id, member: m !== null, tier: m?.tier ?? null, clubMember: m?.club_member ?? false,
     spendable: points.spendable, pending: points.pending, debt: book.balances().debt,
     lots: book.planningLots().sort((a, b) => (a.expiresAt?.getTime() ?? Infinity) - (b.expiresAt?.getTime() ?? Infinity))
       .map((l) => ({ id: l.id, remaining: l.remaining, pending: l.pending, unlockAt: l.unlockAt?.toISOString() ?? null, expiresAt: l.expiresAt?.toISOString() ?? null })),
@@ -54,13 +56,13 @@ export async function customerBalance(ctx: ServiceContext, actor: Actor, custome
 
 export async function customerHistory(ctx: ServiceContext, actor: Actor, customerId: string, q: { programId?: string; limit: number; before?: string }) {
   requirePermission(actor, 'customers.read');
-  const { program, snap } = await memberSnapshot(ctx, actor, customerId, q.programId);
+  const { program, snap, customerId: liveId } = await memberSnapshot(ctx, actor, customerId, q.programId);
   const m = snap.member;
   if (!m) return { items: [] };
   const before = q.before ? new Date(q.before) : new Date('9999-01-01T00:00:00Z');
   const { rows } = await sql<{ id: string; created_at: Date; kind: string; amount: number; debit_account_id: string; credit_account_id: string; operation_id: string; lot_id: string | null; purchase_id: string | null }>`
     SELECT id, created_at, kind, amount, debit_account_id, credit_account_id, operation_id, lot_id, purchase_id FROM loyalty_transfers
-    WHERE organization_id = ${actor.organizationId} AND customer_id = ${customerId} AND program_id = ${program.id} AND created_at < ${before}
+    WHERE organization_id = ${actor.organizationId} AND customer_id = ${liveId} AND program_id = ${program.id} AND created_at < ${before}
     ORDER BY created_at DESC, id DESC LIMIT ${q.limit}`.execute(ctx.db);
   const mine = new Map([[m.spendable_account_id, 'spendable'], [m.pending_account_id, 'pending']]);
   return {

@@ -46,7 +46,9 @@ const date = (v: unknown): Date | null => (v === null || v === undefined ? null 
 // bound once ($1 org, $2 card number, $3 customer id, $4 program id); the operation and SMS parts
 // ($5 kind, $6 client id, $7 challenge id) are only in the confirm's variant. Measured under 16
 // connections, the single org parameter and the smaller calculate variant cost ~20 µs less PostgreSQL
-// time each, and no query compilation in Node.
+// time each, and no query compilation in Node. The member is looked up by values (sub-selects), not
+// joined with `target`: the cached generic plan of the join scanned every member of an organization
+// with a few hundred of them (a hash join against a sequential scan).
 const SNAPSHOT_BASE = `
     WITH card AS (
       SELECT id, program_id, number, kind, tier, customer_id, status, replaced_by FROM loyalty_cards
@@ -61,7 +63,7 @@ const SNAPSHOT_BASE = `
     ), mem AS (
       SELECT m.program_id, m.customer_id, m.spendable_account_id, m.pending_account_id, m.tier, m.tier_since, m.club_member,
              m.club_since, m.spendable, m.pending, m.debt, m.rev, m.next_due_at
-      FROM loyalty_members m, target t WHERE m.organization_id = $1 AND m.program_id = t.program_id AND m.customer_id = t.customer_id
+      FROM loyalty_members m WHERE m.organization_id = $1 AND m.program_id = (SELECT program_id FROM target) AND m.customer_id = (SELECT customer_id FROM target)
     )
     SELECT
       (SELECT row_to_json(card) FROM card) AS card,

@@ -3,14 +3,13 @@
 // change), and a queued job POSTs it, signed with HMAC-SHA256 of "<timestamp>.<body>" under the
 // endpoint's secret, retrying with growing delays until a 2xx answer or the attempt limit.
 import { createHmac, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/context.js';
 import { inTransaction, type Db } from '../../platform/db/database.js';
 import { scoped, type TenantScope } from '../../platform/db/tenant.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { QueuedJob, QueuedJobHandler } from '../../platform/jobs.js';
 import { audit, requirePermission, type Actor } from '../tenancy/index.js';
-import { webhookParts } from './ledger-write.js';
+import { writeEvent } from './ledger-write.js';
 import { assertPublicDestination, destinationProblem } from '../../platform/outbound.js';
 
 export const WEBHOOK_EVENTS = ['receipt.confirmed', 'receipt.refunded', 'tier.changed', 'points.expiring'] as const;
@@ -28,7 +27,7 @@ export function signature(secret: string, timestamp: number, body: string): stri
 
 /** Emits an event from inside a transaction (jobs, tier changes); the checkout emits within its own statement. */
 export async function emitEvent(db: Db, scope: TenantScope, now: Date, event: WebhookEvent, data: unknown): Promise<void> {
-  await sql`WITH gate AS (SELECT 1 AS ok), ${sql.join(webhookParts(scope.organizationId, now, event, JSON.stringify(data)), sql`, `)} SELECT 1`.execute(db);
+  await writeEvent(db, scope, now, event, JSON.stringify(data));
 }
 
 const toEndpoint = (r: { id: string; url: string; events: string[]; active: boolean; created_at: Date }) => ({ id: r.id, url: r.url, events: r.events, active: r.active, createdAt: r.created_at.toISOString() });
