@@ -8,6 +8,7 @@
 // and contacts are added. A matched customer that neither a field nor a contact changes is "skipped".
 
 import type { PoolClient } from 'pg';
+import { isUniqueViolation } from '../../../platform/db/database.js';
 import { merged, type UpdateMode } from './customers-sql.js';
 
 export interface SaveContext {
@@ -21,6 +22,9 @@ export interface SaveContext {
 }
 
 export class ImportRaceError extends Error {}
+
+/** The unique constraint on (organization_id, external_id) of customers (migrations/…_customers_core.sql). */
+const EXTERNAL_ID_KEY = 'customers_organization_id_external_id_key';
 
 /** Contacts of a staged row as (kind, value, id, first-of-its-kind); ids were drawn in Node, in this order. */
 const CONTACTS_OF_ROW = `
@@ -43,23 +47,25 @@ export async function saveChunk(client: PoolClient, ctx: SaveContext, from: numb
   const org = ctx.organizationId;
   // New customers. The external ids were looked up at matching; one taken since then by someone else
   // (a customer added by hand while the import ran) makes the whole import fail rather than skip a row.
-  const expected = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM import_stage WHERE outcome = 'created' AND line >= $1 AND line < $2`, [from, to]);
-  const inserted = await client.query(`
-    INSERT INTO customers (id, organization_id, kind, family_name, given_names, patronymic, family_name_latin, given_names_latin,
-      display_name, gender, birth_date, notes, tags, external_id, search_keys, source, created_at, updated_at)
-    SELECT id, $1, 'person', family, given, patronymic, family_latin, given_latin, display_name, gender, birth_date, notes, tags, ext,
-      search_keys, $4, $5, $5
-    FROM import_stage WHERE outcome = 'created' AND line >= $2 AND line < $3 ORDER BY line
-    ON CONFLICT (organization_id, external_id) DO NOTHING`, [org, from, to, ctx.source, ctx.now]);
-  if (inserted.rowCount !== expected.rows[0]?.n) {
-    throw new ImportRaceError('A customer with one of the file\'s external ids was added while the import ran; run the import again');
+  // Plain inserts, no ON CONFLICT: a conflict can only be that race, and the unique index reports it
+  // (speculative insertion would cost every row an extra index probe and WAL record for nothing).
+  try {
+    await client.query(`
+      INSERT INTO customers (id, organization_id, kind, family_name, given_names, patronymic, family_name_latin, given_names_latin,
+        display_name, gender, birth_date, notes, tags, external_id, search_keys, source, created_at, updated_at)
+      SELECT id, $1, 'person', family, given, patronymic, family_latin, given_latin, display_name, gender, birth_date, notes, tags, ext,
+        search_keys, $4, $5, $5
+      FROM import_stage WHERE outcome = 'created' AND line >= $2 AND line < $3 ORDER BY line`, [org, from, to, ctx.source, ctx.now]);
+  } catch (e) {
+    if (isUniqueViolation(e, EXTERNAL_ID_KEY)) throw new ImportRaceError('A customer with one of the file\'s external ids was added while the import ran; run the import again');
+    throw e;
   }
+  // A new customer's contacts are new too (mapRow lists a phone or an e-mail once per row).
   await client.query(`
     INSERT INTO customer_contacts (id, organization_id, customer_id, kind, value, is_primary, created_at)
     SELECT x.cid, $1, s.customer_id, x.kind, x.value, x.first, $4
     FROM import_stage s, ${CONTACTS_OF_ROW}
-    WHERE s.outcome = 'created' AND s.line >= $2 AND s.line < $3
-    ON CONFLICT (organization_id, customer_id, kind, value) DO NOTHING`, [org, from, to, ctx.now]);
+    WHERE s.outcome = 'created' AND s.line >= $2 AND s.line < $3`, [org, from, to, ctx.now]);
   await client.query(`
     INSERT INTO customer_profile_changes (id, organization_id, customer_id, action, changes, staff_id, api_key_id, at)
     SELECT audit_id, $1, customer_id, 'created', jsonb_build_object('import', jsonb_build_object('from', null, 'to', jsonb_build_object('session', $4::text, 'line', line))), $5, $6, $7

@@ -62,17 +62,23 @@ function applyCandidates(rule: string, candidates: string): string {
     FROM cand WHERE cand.line = s.line`;
 }
 
-export async function matchRows(client: PoolClient, organizationId: string): Promise<void> {
+/**
+ * Matches the staged rows; returns how many found a customer (or several). The statements that only
+ * concern matched rows — merged and erased customers, two rows finding one customer — are skipped when
+ * none did, as in a first import: each of them reads the whole chunk.
+ */
+export async function matchRows(client: PoolClient, organizationId: string): Promise<number> {
   // 1. External id; a merged-away customer stands for its survivor, an erased one is not brought back.
   // Every lookup is an index probe per staged row (OFFSET 0 keeps the planner from turning it into a scan
   // of the whole customer base, which it would do once per chunk).
-  await client.query(`
+  const byExternalId = await client.query(`
     UPDATE import_stage s SET customer_id = m.id, rule = 'external_id', outcome = 'matched'
     FROM (SELECT s2.line, c.id FROM import_stage s2
           CROSS JOIN LATERAL (SELECT c.id FROM customers c WHERE c.organization_id = $1 AND c.external_id = s2.ext OFFSET 0) c
           WHERE s2.ext IS NOT NULL) m
     WHERE m.line = s.line`, [organizationId]);
-  await client.query(`
+  if (byExternalId.rowCount) {
+    await client.query(`
     WITH RECURSIVE chain AS (
       SELECT s.line, c.merged_into_id AS next, 1 AS depth
       FROM import_stage s JOIN customers c ON c.organization_id = $1 AND c.id = s.customer_id
@@ -83,45 +89,54 @@ export async function matchRows(client: PoolClient, organizationId: string): Pro
       WHERE c.merged_into_id IS NOT NULL AND ch.depth < 32)
     UPDATE import_stage s SET customer_id = last.next, detail = 'merged'
     FROM (SELECT DISTINCT ON (line) line, next FROM chain ORDER BY line, depth DESC) last WHERE last.line = s.line`, [organizationId]);
-  await client.query(`
+    await client.query(`
     UPDATE import_stage s SET outcome = 'rejected', reason = 'customer_erased'
     FROM customers c WHERE c.organization_id = $1 AND c.id = s.customer_id AND s.outcome = 'matched' AND c.erased_at IS NOT NULL`, [organizationId]);
+  }
+  let found = byExternalId.rowCount ?? 0;
 
   // 2. A phone, 3. an e-mail (e-mail local parts keep their case when stored; matching ignores it).
-  await client.query(applyCandidates('phone', `
+  found += (await client.query(applyCandidates('phone', `
     SELECT s.line, array_agg(DISTINCT c.id) AS ids
     FROM import_stage s CROSS JOIN LATERAL unnest(s.phones) AS p(value)
     CROSS JOIN LATERAL (${OWNERS} cc.kind = 'phone' AND cc.value = p.value OFFSET 0) c
     WHERE s.outcome IS NULL AND NOT ${CONTRADICTS}
-    GROUP BY s.line`), [organizationId]);
-  await client.query(applyCandidates('email', `
+    GROUP BY s.line`), [organizationId])).rowCount ?? 0;
+  found += (await client.query(applyCandidates('email', `
     SELECT s.line, array_agg(DISTINCT c.id) AS ids
     FROM import_stage s CROSS JOIN LATERAL unnest(s.emails) AS e(value)
     CROSS JOIN LATERAL (${OWNERS} cc.kind = 'email' AND lower(cc.value) = lower(e.value) OFFSET 0) c
     WHERE s.outcome IS NULL AND NOT ${CONTRADICTS}
-    GROUP BY s.line`), [organizationId]);
+    GROUP BY s.line`), [organizationId])).rowCount ?? 0;
 
   // 4. Family name + given name + birth date, compared by their spelling-insensitive keys, so a Latin
-  // spelling in the file finds the Cyrillic name on file.
-  await client.query(applyCandidates('name_birth_date', `
+  // spelling in the file finds the Cyrillic name on file. A row with an external id can only be a customer
+  // without one: one with the same id was found by rule 1, one with another id is someone else. So those
+  // rows look among the customers without an external id alone (none, when every customer came from files
+  // with ids); comparing them with every customer born that day costs a heap fetch per customer of that
+  // birth date, which at a million customers is most of the import's matching time.
+  const nameBirthDate = (withExt: boolean) => `
     SELECT s.line, array_agg(DISTINCT c.id) AS ids
     FROM import_stage s
-    JOIN customers c ON c.organization_id = $1 AND c.birth_date = s.birth_date AND ${LIVE}
-    WHERE s.outcome IS NULL AND s.family_key IS NOT NULL AND s.given_key IS NOT NULL
+    JOIN customers c ON c.organization_id = $1 AND c.birth_date = s.birth_date AND ${LIVE}${withExt ? ' AND c.external_id IS NULL' : ''}
+    WHERE s.outcome IS NULL AND s.ext IS ${withExt ? 'NOT NULL' : 'NULL'} AND s.family_key IS NOT NULL AND s.given_key IS NOT NULL
       AND strpos(' ' || c.search_keys || ' ', ' ' || s.family_key || ' ') > 0
       AND strpos(' ' || c.search_keys || ' ', ' ' || s.given_key || ' ') > 0
-      AND NOT (s.ext IS NOT NULL AND c.external_id IS NOT NULL AND c.external_id <> s.ext)
-    GROUP BY s.line`), [organizationId]);
+    GROUP BY s.line`;
+  found += (await client.query(applyCandidates('name_birth_date', nameBirthDate(true)), [organizationId])).rowCount ?? 0;
+  found += (await client.query(applyCandidates('name_birth_date', nameBirthDate(false)), [organizationId])).rowCount ?? 0;
 
   // Two rows of the file that match one customer: the first one updates it, the others are rejected —
   // in this chunk, and against the customers earlier chunks of the file created or updated.
-  await client.query(`
-    UPDATE import_stage s SET outcome = 'rejected', reason = 'same_customer', detail = m.line::text
-    FROM import_matched m WHERE m.customer_id = s.customer_id AND s.outcome = 'matched'`);
-  await client.query(`
-    UPDATE import_stage s SET outcome = 'rejected', reason = 'same_customer', detail = d.first::text
-    FROM (SELECT line, min(line) OVER (PARTITION BY customer_id) AS first FROM import_stage WHERE outcome = 'matched') d
-    WHERE d.line = s.line AND d.first <> s.line`);
+  if (found > 0) {
+    await client.query(`
+      UPDATE import_stage s SET outcome = 'rejected', reason = 'same_customer', detail = m.line::text
+      FROM import_matched m WHERE m.customer_id = s.customer_id AND s.outcome = 'matched'`);
+    await client.query(`
+      UPDATE import_stage s SET outcome = 'rejected', reason = 'same_customer', detail = d.first::text
+      FROM (SELECT line, min(line) OVER (PARTITION BY customer_id) AS first FROM import_stage WHERE outcome = 'matched') d
+      WHERE d.line = s.line AND d.first <> s.line`);
+  }
   // Everything else is a new customer, if it has a name to show.
   await client.query(`
     UPDATE import_stage SET
@@ -129,6 +144,7 @@ export async function matchRows(client: PoolClient, organizationId: string): Pro
       reason = CASE WHEN display_name IS NULL THEN 'no_name' END,
       customer_id = CASE WHEN display_name IS NULL THEN NULL ELSE id END
     WHERE outcome IS NULL`);
+  return found;
 }
 
 export interface MatchedNames {
