@@ -41,4 +41,24 @@ describe('job runner', () => {
     const row = await db.db.selectFrom('job_queue').select(['status', 'attempts', 'last_error']).where('id', '=', flaky).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'failed', attempts: 2, last_error: 'boom' });
   });
+
+  it('leases a claimed job for its handler\'s lease, so a job of a node that died is taken up when that ends', async () => {
+    const [dying, survivor] = runners(2);
+    let started = 0;
+    // The first node claims the job and never finishes it (as if killed mid-run).
+    dying!.addHandler({ kind: 'test.short', leaseSeconds: 30, run: () => { started++; return new Promise(() => {}); } });
+    let finished = 0;
+    survivor!.addHandler({ kind: 'test.short', leaseSeconds: 30, run: async () => { finished++; return null; } });
+    const id = await dying!.enqueue('test.short', {});
+    void dying!.tick();
+    await expect.poll(() => started).toBe(1);
+    const claimed = await db.db.selectFrom('job_queue').select(['status', 'locked_until']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(claimed.status).toBe('running');
+    expect(claimed.locked_until!.getTime() - db.clock.now().getTime()).toBe(30_000);
+    await survivor!.tick();
+    expect(finished).toBe(0); // still leased
+    db.clock.advance(31_000);
+    await survivor!.tick();
+    expect(finished).toBe(1);
+  });
 });

@@ -16,6 +16,9 @@ export interface RecurringJob {
   run(ctx: { now: Date }): Promise<unknown>;
 }
 
+/** How long a claimed job is leased when its handler does not say. */
+const DEFAULT_LEASE_SECONDS = 600;
+
 export interface QueuedJobHandler {
   kind: string;
   /** Long jobs lease the row for this long and must finish (or report progress) within it. */
@@ -116,8 +119,11 @@ export class JobRunner {
     const kinds = [...this.handlers.keys()];
     if (kinds.length === 0) return false;
     const now = this.deps.clock.now();
+    // Each kind's own lease from the start, so a crashed node's job is picked up when its handler said.
+    const leases = kinds.map((k) => this.handlers.get(k)?.leaseSeconds ?? DEFAULT_LEASE_SECONDS);
     const claimed = await sql<{ id: string; organization_id: string | null; kind: string; payload: unknown; attempts: number }>`
-      UPDATE job_queue SET status = 'running', attempts = attempts + 1, locked_until = ${now}::timestamptz + interval '10 minutes'
+      UPDATE job_queue SET status = 'running', attempts = attempts + 1,
+        locked_until = ${now}::timestamptz + make_interval(secs => (${leases}::int[])[array_position(${kinds}::text[], kind)])
       WHERE id = (
         SELECT id FROM job_queue
         WHERE kind = ANY(${kinds}) AND run_at <= ${now}
@@ -132,7 +138,7 @@ export class JobRunner {
     const job: QueuedJob = { id: row.id, organizationId: row.organization_id, kind: row.kind, payload: row.payload, attempts: row.attempts };
     const progress = async (done: number, total?: number) => {
       await this.jdb.updateTable('job_queue')
-        .set({ progress_done: done, ...(total !== undefined ? { progress_total: total } : {}), locked_until: new Date(this.deps.clock.now().getTime() + (handler.leaseSeconds ?? 600) * 1000) })
+        .set({ progress_done: done, ...(total !== undefined ? { progress_total: total } : {}), locked_until: new Date(this.deps.clock.now().getTime() + (handler.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000) })
         .where('id', '=', job.id).execute();
     };
     try {
