@@ -59,6 +59,7 @@ const undo = (mergeId: string) => ok('POST', `/api/merges/${mergeId}/undo`);
 
 describe('merging customers with cards, purchases and points', () => {
   it('moves every lot with its expiry and pending period, and the undo puts everything back', async () => {
+    await ok('POST', '/api/loyalty/webhooks', { url: 'https://hooks.example.com/tiers', events: ['tier.changed'] }, 201);
     const survivor = await b.customer('Survivor');
     const loser = await b.customer('Loser');
     const sCard = await b.card(survivor);
@@ -97,10 +98,14 @@ describe('merging customers with cards, purchases and points', () => {
     expect(timeline.map((e: { data: { receiptId: string } }) => e.data.receiptId).sort()).toEqual(['L-1', 'L-2', 'S-1']);
     const tiers = (await ok('GET', `/api/loyalty/customers/${survivor}/tier-history`)).items;
     expect(tiers[0]).toMatchObject({ kind: 'tier', from: 'simple', to: 'gold', reason: 'customer_merged' });
+    const tierEvents = async () => (await b.t.db.db.selectFrom('loyalty_webhook_deliveries').select('payload').where('organization_id', '=', b.a.organizationId).where('event', '=', 'tier.changed').orderBy('created_at').execute())
+      .map((d) => (d.payload as { data: Record<string, unknown> }).data).filter((d) => d.customerId === survivor);
+    expect(await tierEvents()).toEqual([expect.objectContaining({ from: 'simple', to: 'gold', reason: 'customer_merged', loserId: loser })]);
     await ledgerOk();
 
     const undone = await undo(m.id);
     expect(undone.undoneAt).not.toBeNull();
+    expect((await tierEvents()).map((d) => [d.from, d.to, d.reason])).toEqual([['simple', 'gold', 'customer_merged'], ['gold', 'simple', 'customer_merge_undone']]);
     expect(await points(survivor)).toEqual(before.survivor);
     expect(await points(loser)).toEqual(before.loser); // the same lots (same ids, dates, pending) as before
     expect(await owned('loyalty_cards', survivor)).toEqual(before.sCards);

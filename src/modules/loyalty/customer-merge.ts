@@ -25,6 +25,7 @@ import { orgSettings } from './org.js';
 import { entryTier, loadProgram, type LoadedProgram } from './programs.js';
 import { planLoyaltyMerge, planLoyaltyUndo, type Final, type Leg, type MergeSideSnapshot, type OriginLot, type TransferFact } from './customer-merge-plan.js';
 import './tables.js';
+import { emitEvent } from './webhooks.js';
 
 export interface LoyaltyMergesTable {
   organization_id: string;
@@ -264,6 +265,10 @@ async function membershipHistory(tx: Db, env: MergeEnv, scope: TenantScope, prog
   if ((from?.tier ?? null) !== to.tier) rows.push({ id: env.ids.next(), kind: 'tier', from: from?.tier ?? null, to: to.tier });
   if ((from?.clubMember ?? false) !== to.clubMember) rows.push({ id: env.ids.next(), kind: 'club', from: from?.clubMember ? 'member' : 'out', to: to.clubMember ? 'member' : 'out' });
   if (rows.length === 0) return;
+  // Integrators hear of a tier the merge (or its undo) changed as of any other tier change.
+  if ((from?.tier ?? null) !== to.tier) {
+    await emitEvent(tx, scope, now, 'tier.changed', { customerId, programId, from: from?.tier ?? null, to: to.tier, reason, ...details });
+  }
   await sql`INSERT INTO loyalty_member_history (id, organization_id, program_id, customer_id, kind, from_value, to_value, reason, details, staff_id, at)
     SELECT x.id, ${scope.organizationId}, ${programId}, ${customerId}, x.kind, x.from_value, x.to_value, ${reason}, ${json(details)}::jsonb, ${staffOf(scope)}::uuid, ${now}
     FROM jsonb_to_recordset(${json(rows.map((r) => ({ id: r.id, kind: r.kind, from_value: r.from, to_value: r.to })))}::jsonb) AS x(id uuid, kind text, from_value text, to_value text)`.execute(tx);
