@@ -30,7 +30,7 @@ export async function createTestDatabase(options: { now?: string } = {}): Promis
   url.pathname = `/${name}`;
   const handle = connect(url.toString(), 5);
   const clock = fixedClock(options.now ?? '2026-03-15T10:00:00Z');
-  const ctx: ServiceContext = { db: handle.db, clock, ids: sequentialIds(), log: createLogger('silent', false) };
+  const ctx: ServiceContext = { db: handle.db, clock, ids: sequentialIds(), log: createLogger((process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent', false) };
   return {
     ...handle,
     url: url.toString(),

@@ -30,7 +30,7 @@ export async function resolveCustomerId(db: Db, scope: TenantScope, id: string):
  * profile; an erased one answers `customer_erased`.
  */
 export async function lockLiveCustomer(db: Db, scope: TenantScope, id: string, field = 'id'): Promise<CustomerRow> {
-  const row = await scoped(db, scope).selectFrom('customers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await scoped(db, scope).selectFrom('customers').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
   if (!row) throw notFound('customer', { id, field });
   return assertLive(row, field);
 }

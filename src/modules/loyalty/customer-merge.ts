@@ -113,7 +113,19 @@ async function mergeLoyalty(tx: Db, env: MergeEnv, scope: TenantScope, loserId: 
   const now = env.clock.now();
 
   // Rows first, the ledger after: a refund holds its purchase's lock before the member's, so do we.
-  const moved: Moved = { ...(await moveRows(tx, env, scope, mergeId, loserId, survivorId, now)), programs: [] };
+  const first = await moveRows(tx, env, scope, mergeId, loserId, survivorId, now);
+  // A receipt the till was confirming meanwhile holds its member row until it commits, and its purchase was
+  // not there for the move above. Once the members are locked no such receipt is in flight (a later one
+  // waits, finds the member changed and reads again, now as the survivor's), so a second pass moves
+  // whatever those receipts wrote.
+  await sql`SELECT 1 FROM loyalty_members WHERE organization_id = ${org} AND customer_id IN (${loserId}, ${survivorId})
+    ORDER BY program_id, customer_id FOR UPDATE`.execute(tx);
+  const late = await moveRows(tx, env, scope, mergeId, loserId, survivorId, now);
+  const moved: Moved = {
+    cards: [...first.cards, ...late.cards], purchases: [...first.purchases, ...late.purchases], refunds: [...first.refunds, ...late.refunds],
+    links: [...first.links, ...late.links], qrTokens: [...first.qrTokens, ...late.qrTokens], proposalsWithdrawn: [...first.proposalsWithdrawn, ...late.proposalsWithdrawn],
+    programs: [],
+  };
   const { rows: programs } = await sql<{ program_id: string }>`SELECT program_id FROM loyalty_members
     WHERE organization_id = ${org} AND customer_id = ${loserId} ORDER BY program_id`.execute(tx);
   for (const { program_id } of programs) {

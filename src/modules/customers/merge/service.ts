@@ -22,7 +22,7 @@ const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 async function lockPair(tx: Db, actor: Actor, x: string, y: string): Promise<[CustomerRow, CustomerRow]> {
   // Always in id order, so two merges of the same pair cannot deadlock.
-  const rows = await scoped(tx, actor).selectFrom('customers').selectAll().where('id', 'in', [x, y]).orderBy('id').forUpdate().execute();
+  const rows = await scoped(tx, actor).selectFrom('customers').selectAll().where('id', 'in', [x, y]).orderBy('id').forNoKeyUpdate().execute();
   const a = rows.find((r) => r.id === x);
   const b = rows.find((r) => r.id === y);
   if (!a) throw notFound('customer', { id: x });
