@@ -3,7 +3,7 @@
 // Idempotent by the till's receipt id: the same id and body returns the first answer unchanged, the
 // same id with another body is 409 receipt_conflict.
 import type { ServiceContext } from '../../platform/context.js';
-import { inTransaction, isUniqueViolation } from '../../platform/db/database.js';
+import { inTransaction, isRetryableConflict, isUniqueViolation } from '../../platform/db/database.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import { requirePermission, type Actor } from '../tenancy/index.js';
 import { decodeReceipt, encodeReceipt, lotDates, type ReceiptLineInput, type ReceiptResult } from './domain/index.js';
@@ -91,7 +91,8 @@ export async function confirmCheckout(ctx: ServiceContext, actor: Actor, input: 
       known = out.again;
     } catch (e) {
       // The same receipt id confirmed at this very moment by another request: read again, replay or 409.
-      if (!isUniqueViolation(e) || attempt >= MAX_ATTEMPTS) throw e;
+      // A deadlock or serialization failure rolled the attempt back whole: the next one reads again.
+      if (!(isUniqueViolation(e) || isRetryableConflict(e)) || attempt >= MAX_ATTEMPTS) throw e;
     }
     if (attempt >= MAX_ATTEMPTS) throw new AppError('customer_busy', 'The customer is being served at another till; try again', {}, 'unavailable');
   }

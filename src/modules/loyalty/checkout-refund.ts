@@ -3,7 +3,7 @@
 // under a program that may have changed — and written in one transaction with the receipt and the
 // customer locked, so two refunds of one receipt can never both take the same quantity.
 import type { ServiceContext } from '../../platform/context.js';
-import { inTransaction, isUniqueViolation } from '../../platform/db/database.js';
+import { inTransaction, isRetryableConflict, isUniqueViolation } from '../../platform/db/database.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { localDate } from '../../platform/time.js';
 import { requirePermission, type Actor } from '../tenancy/index.js';
@@ -75,8 +75,9 @@ async function reverse(
     try {
       return await reverseOnce(ctx, actor, kind, clientId, receiptId, hash, quantitiesOf);
     } catch (e) {
-      // The same refund id used at this very moment for another receipt: the retry finds its answer.
-      if (!isUniqueViolation(e) || attempt >= 3) throw e;
+      // The same refund id used at this very moment for another receipt: the retry finds its answer. A
+      // deadlock (e.g. with a customer merge moving this receipt) rolled everything back: run it again.
+      if (!(isUniqueViolation(e) || isRetryableConflict(e)) || attempt >= 3) throw e;
     }
   }
 }
