@@ -98,4 +98,19 @@ describe.skipIf(!hasChromium)('customer import in Chromium', () => {
     expect(await page.getByTestId('customer-name').textContent()).toBe('Иванова Мария');
     expect(pageErrors).toEqual([]);
   });
+
+  it('edits her preferences: Cancel leaves them as they were, Save shows the new text', async () => {
+    await page.getByRole('navigation', { name: 'Parts of the customer\'s file' }).getByRole('link', { name: 'Preferences' }).click();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Preferences').fill('Oat milk, no sugar');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    expect(await page.locator('.cust-dl').textContent()).not.toContain('Oat milk');
+
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Preferences').fill('Oat milk, no sugar');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.cust-dl', { hasText: 'Oat milk, no sugar' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { errorMessage, issueMessage } from './errors';
+import { errorMessage } from './errors';
 
 export function useAreaError(ns: string): (error: unknown) => string {
   const { t, i18n } = useTranslation();
@@ -21,10 +21,4 @@ function stringDetails(details: Record<string, unknown>): Record<string, string 
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(details)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
   return out;
-}
-
-/** One field issue from the server, translated when its reason is a common one (as in the shell's forms). */
-export function useIssueMessage(): (message: string) => string {
-  const { t } = useTranslation();
-  return useCallback((message: string) => issueMessage(t, message), [t]);
 }

@@ -50,13 +50,6 @@ export function isoWeekday(day: number): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
-/** Months from `first` to `last` inclusive. */
-export function monthsBetween(first: number, last: number): number[] {
-  const out: number[] = [];
-  for (let m = first; m <= last; m++) out.push(m);
-  return out;
-}
-
 /**
  * How often each calendar month (1–12) and ISO weekday (1–7) occurs in the days [from, to]. A month
  * partly inside counts as the fraction of its days inside (half of March = 0.5 of a March).

@@ -15,8 +15,6 @@ import { assertCovered, type MonthlyActivity } from './activity.js';
 
 export const LADDER_STATES = ['none', 'lapsed', 'one_purchase', 'second_purchase', 'regular', 'loyal', 'advocate'] as const;
 export type LadderState = (typeof LADDER_STATES)[number];
-/** The steps shown on the ladder (customers who are on it). */
-export const LADDER_STEPS = ['one_purchase', 'second_purchase', 'regular', 'loyal', 'advocate'] as const;
 
 export interface Window { k: number; n: number }
 

@@ -1,8 +1,9 @@
 // Every measure, in the order the report and the docs list them.
 import { abcXyzMeasure, bestCustomersMeasure, frequencyMeasure, paretoMeasure, rfmMeasure } from './customers.js';
+import { economicsMeasure } from './economics.js';
 import { cohortsMeasure, ladderMeasure, newReturningMeasure, retentionMeasure, seasonalityMeasure } from './periods.js';
 import type { Measure } from './types.js';
-import { clvMeasure, economicsMeasure, keyCustomersMeasure, ltvMeasure, slippingMeasure } from './value.js';
+import { clvMeasure, keyCustomersMeasure, ltvMeasure, slippingMeasure } from './value.js';
 
 export const MEASURES: readonly Measure[] = [
   paretoMeasure, ladderMeasure, rfmMeasure, abcXyzMeasure, retentionMeasure, newReturningMeasure, cohortsMeasure, frequencyMeasure,

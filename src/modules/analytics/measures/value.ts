@@ -1,15 +1,14 @@
-// Measures of value and risk: LTV by the simple formula, predictive CLV, the slipping-away list,
-// dependence on key customers, and the program's economics.
+// Measures of value and risk: LTV by the simple formula, predictive CLV, the slipping-away list and
+// dependence on key customers.
 import { z } from 'zod';
-import { dayLabel, monthLabel } from '../domain/calendar.js';
+import { dayLabel } from '../domain/calendar.js';
 import { dependence, type DependenceScope } from '../domain/dependence.js';
-import { pointsEconomics, purchaseEconomics, type EconomicsRow } from '../domain/economics.js';
 import { simpleLtv } from '../domain/ltv.js';
 import { cannotFitHistory, FIT_WARNINGS, HOLDOUT_STATUSES, MIN_CUSTOMERS, MIN_FIT_CUSTOMERS, MIN_REPEATERS, type FitWarning, type HoldoutStatus } from '../domain/predictive.js';
 import { monthRanges, retention } from '../domain/retention.js';
 import { slippingAway } from '../domain/slipping.js';
 import { byId } from './customers.js';
-import { col, finite, type Measure, type Row } from './types.js';
+import { col, finite, type Measure } from './types.js';
 
 export const ltvMeasure: Measure = {
   name: 'ltv',
@@ -244,84 +243,6 @@ export const keyCustomersMeasure: Measure = {
         })),
       },
       notes: ['Company and outlet totals include anonymous sales; a manager\'s total is the revenue of the customers assigned to them.'],
-    };
-  },
-};
-
-const econColumns = [col('memberRevenue', 'Revenue from members', 'money'), col('otherRevenue', 'Revenue from non-members', 'money'), col('memberShare', 'Members\' share of revenue', 'share', true),
-  col('memberMargin', 'Margin from members', 'money', true), col('otherMargin', 'Margin from non-members', 'money', true), col('memberMarginShare', 'Members\' margin share', 'share', true),
-  col('otherMarginShare', 'Non-members\' margin share', 'share', true), col('discount', 'Discount given', 'money'), col('discountShare', 'Discount share of price', 'share', true),
-  col('pointsMoney', 'Points spent (money)', 'money'), col('pointsEarned', 'Points earned on purchases', 'integer'), col('pointsSpent', 'Points spent on purchases', 'integer')];
-const econRow = (r: EconomicsRow) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'month' ? monthLabel(v as number) : typeof v === 'number' ? finite(v) : v])) as Row;
-
-const pointsColumns = [col('month', 'Month', 'month'), col('issued', 'Points issued', 'integer'), col('spent', 'Points spent', 'integer'), col('expired', 'Points expired', 'integer'),
-  col('takenBack', 'Points taken back', 'integer'), col('breakage', 'Breakage %', 'percent', true)];
-
-/** Order of the mechanics in the table: the loyalty mechanics, then the till's promotions, then the rest. */
-const MECHANIC_ORDER = ['tier', 'cumulative', 'club', 'promotion', 'unattributed'];
-
-/**
- * Period totals per mechanic. `rows` are per month and mechanic, mechanic null for discounted receipts
- * without stored lines (imports); `total` is the period's whole discount. What the lines do not account
- * for — those receipts, and any remainder of a receipt's discount — is `unattributed`, so the rows always
- * add up to the total.
- */
-export function discountByMechanic(rows: readonly { mechanic: string | null; discount: number; receipts: number }[], total: number): { mechanic: string; discount: number; share: number | null; receipts: number }[] {
-  const by = new Map<string, { mechanic: string; discount: number; receipts: number }>();
-  let attributed = 0;
-  let unrecorded = 0;
-  for (const r of rows) {
-    if (r.mechanic === null) { unrecorded += Number(r.receipts); continue; }
-    const m = by.get(r.mechanic) ?? { mechanic: r.mechanic, discount: 0, receipts: 0 };
-    m.discount += Number(r.discount);
-    m.receipts += Number(r.receipts);
-    attributed += Number(r.discount);
-    by.set(r.mechanic, m);
-  }
-  const rest = total - attributed;
-  if (rest !== 0 || unrecorded > 0) by.set('unattributed', { mechanic: 'unattributed', discount: rest, receipts: unrecorded });
-  const rank = (m: string) => (MECHANIC_ORDER.includes(m) ? MECHANIC_ORDER.indexOf(m) : MECHANIC_ORDER.length);
-  return [...by.values()].sort((p, q) => rank(p.mechanic) - rank(q.mechanic) || (p.mechanic < q.mechanic ? -1 : 1))
-    .map((m) => ({ ...m, share: total > 0 ? m.discount / total : null }));
-}
-
-export const economicsMeasure: Measure = {
-  name: 'economics',
-  title: 'Program economics',
-  tables: {
-    months: [col('month', 'Month', 'month'), ...econColumns], points: pointsColumns,
-    mechanics: [col('mechanic', 'Given by', 'text'), col('discount', 'Discount given', 'money'), col('share', 'Share of the discount', 'share', true), col('receipts', 'Receipts', 'integer')],
-  },
-  summary: z.object(Object.fromEntries(econColumns.map((c) => [c.key, c.nullable ? z.number().nullable() : z.number()]))).extend({
-    ledgerAvailable: z.boolean(),
-    discountByMechanic: z.record(z.string(), z.number()).describe('Discount given in the period by what gave it: tier, cumulative, club (loyalty mechanics), promotion (the till\'s own), unattributed (imported sales)'),
-    points: z.object({ outstanding: z.number(), pointValue: z.number().nullable(), liability: z.number().nullable(), issued: z.number(), spent: z.number(), expired: z.number(), takenBack: z.number(), breakage: z.number().nullable() }).nullable(),
-  }),
-  async compute(s) {
-    const h = await s.history();
-    const { period } = s.input;
-    const r = purchaseEconomics(h.economics, period.months);
-    const { month: _month, ...total } = econRow(r.total);
-    const ledger = await s.ledger();
-    let points: Record<string, number | null> | null = null;
-    let pointRows: Row[] = [];
-    if (ledger) {
-      const outstanding = ledger.months.reduce((sum, m) => sum + m.customerNet, 0);
-      const inPeriod = period.months.map((month) => ledger.months.find((m) => m.month === month) ?? { month, issued: 0, spent: 0, expired: 0, takenBack: 0 });
-      const p = pointsEconomics({ pointValue: ledger.pointValue, outstandingPoints: outstanding, months: inPeriod.map(({ month, issued, spent, expired, takenBack }) => ({ month, issued, spent, expired, takenBack })) });
-      points = { outstanding, pointValue: finite(ledger.pointValue), liability: finite(p.liability), issued: p.total.issued, spent: p.total.spent, expired: p.total.expired, takenBack: p.total.takenBack, breakage: finite(p.total.breakage) };
-      pointRows = p.months.map((m) => ({ month: monthLabel(m.month), issued: m.issued, spent: m.spent, expired: m.expired, takenBack: m.takenBack, breakage: finite(m.breakage) }));
-    }
-    const mechanics = discountByMechanic(await s.discountsByMechanic(), r.total.discount);
-    return {
-      summary: { ...total, ledgerAvailable: ledger !== null, points, discountByMechanic: Object.fromEntries(mechanics.map((m) => [m.mechanic, m.discount])) },
-      tables: { months: r.months.map(econRow), points: pointRows, mechanics },
-      notes: [
-        'Members are sales with a customer. Margin counts only receipts whose cost is known.',
-        'Points: liability = points on customers\' accounts at the end of the period × the average money value of a point spent at the till; breakage = expired / (spent + expired). The ledger has no outlet, so an outlet filter leaves the points out; a tag filter keeps its customers\' points.',
-        'Discount by mechanic comes from each checkout receipt\'s lines: the loyalty mechanic that won the line (tier, cumulative, club) and the till\'s own promotion. Imported sales do not say what gave their discount: it is unattributed. Like the discount total, it is the discount given at the sale, before any refund.',
-        'Not available yet: the cost of messages (there is no messaging module yet).',
-      ],
     };
   },
 };

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../../api/client';
 import { isolate } from '../../../bidi';
-import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../common/FormActions';
 import { Forbidden } from '../../../components/Forbidden';
 import { useMe } from '../../../session';
 import { canWrite } from '../common/can';
@@ -109,11 +109,7 @@ export function NewCustomerPage() {
         <Field label={t('fields.notes')} error={form.fieldError('notes')}>
           <textarea dir="auto" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={20000} />
         </Field>
-        {form.formError && <Alert kind="error">{form.formError}</Alert>}
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={form.busy}>{t('form.create')}</button>
-          <Link to="/customers" className="button">{t('actions.cancel')}</Link>
-        </div>
+        <FormActions form={form} submitLabel={t('form.create')} cancel={{ to: '/customers' }} />
       </form>
     </div>
   );

@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
-import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../common/FormActions';
 import { useMe } from '../../../session';
 import { canWrite } from '../common/can';
 import { cleanList, ListInput } from '../common/ListInput';
@@ -62,11 +62,7 @@ export function ContactsTab() {
           <Field label={t('fields.addresses')} error={form.fieldError('addresses')}>
             <ListInput values={addresses} onChange={setAddresses} max={5} addLabel={t('form.addAddress')} />
           </Field>
-          {form.formError && <Alert kind="error">{form.formError}</Alert>}
-          <div className="actions">
-            <button type="submit" className="button button--primary" disabled={form.busy}>{t('actions.save')}</button>
-            <button type="button" className="button" onClick={() => setEditing(false)}>{t('actions.cancel')}</button>
-          </div>
+          <FormActions form={form} submitLabel={t('actions.save')} cancel={() => setEditing(false)} />
         </form>
       ) : (
         <dl className="cust-dl">

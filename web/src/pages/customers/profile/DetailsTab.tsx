@@ -5,6 +5,7 @@ import { api, unwrap } from '../../../api/client';
 import { isolate } from '../../../bidi';
 import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../common/FormActions';
 import { useFormat } from '../../../components/useFormat';
 import { languageName } from '../../../format';
 import { useMe } from '../../../session';
@@ -150,11 +151,7 @@ function DetailsForm({ onDone }: { onDone(saved: boolean): void }) {
       <Field label={t('fields.notes')} error={form.fieldError('notes')}>
         <textarea dir="auto" rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={20000} />
       </Field>
-      {form.formError && <Alert kind="error">{form.formError}</Alert>}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>{t('actions.save')}</button>
-        <button type="button" className="button" onClick={() => onDone(false)}>{t('actions.cancel')}</button>
-      </div>
+      <FormActions form={form} submitLabel={t('actions.save')} cancel={() => onDone(false)} />
     </form>
   );
 }

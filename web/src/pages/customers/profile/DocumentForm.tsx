@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
-import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../common/FormActions';
 import { DOCUMENT_TYPES, type CustomerDocument, type DocumentType } from '../common/types';
 import { useForm } from '../common/useForm';
 import { useProfile } from './context';
@@ -63,11 +63,7 @@ export function DocumentForm({ document: d, onDone }: { document: CustomerDocume
       <Field label={t('documents.issuedBy')} error={form.fieldError('issuedBy')}>
         <input dir="auto" value={issuedBy} onChange={(e) => setIssuedBy(e.target.value)} maxLength={500} />
       </Field>
-      {form.formError && <Alert kind="error">{form.formError}</Alert>}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>{d ? t('actions.save') : t('actions.add')}</button>
-        <button type="button" className="button" onClick={() => onDone(false)}>{t('actions.cancel')}</button>
-      </div>
+      <FormActions form={form} submitLabel={d ? t('actions.save') : t('actions.add')} cancel={() => onDone(false)} />
     </form>
   );
 }

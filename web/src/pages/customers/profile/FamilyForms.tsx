@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
-import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../common/FormActions';
 import { useFormat } from '../../../components/useFormat';
 import { CustomerPicker } from '../common/CustomerPicker';
 import { OCCASION_KINDS, RELATION_KINDS, type CustomerMatch, type OccasionKind, type RelationKind } from '../common/types';
@@ -73,11 +73,7 @@ export function RelationForm({ onDone }: { onDone(saved: boolean): void }) {
           <input dir="auto" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
         </Field>
       </div>
-      {form.formError && <Alert kind="error">{form.formError}</Alert>}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>{t('actions.add')}</button>
-        <button type="button" className="button" onClick={() => onDone(false)}>{t('actions.cancel')}</button>
-      </div>
+      <FormActions form={form} submitLabel={t('actions.add')} cancel={() => onDone(false)} />
     </form>
   );
 }
@@ -133,11 +129,7 @@ export function OccasionForm({ onDone }: { onDone(saved: boolean): void }) {
           <input inputMode="numeric" dir="ltr" value={year} onChange={(e) => setYear(e.target.value.replace(/\D/g, '').slice(0, 4))} />
         </Field>
       </div>
-      {form.formError && <Alert kind="error">{form.formError}</Alert>}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>{t('actions.add')}</button>
-        <button type="button" className="button" onClick={() => onDone(false)}>{t('actions.cancel')}</button>
-      </div>
+      <FormActions form={form} submitLabel={t('actions.add')} cancel={() => onDone(false)} />
     </form>
   );
 }

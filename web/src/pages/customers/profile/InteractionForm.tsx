@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { isolate } from '../../../bidi';
-import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../common/FormActions';
 import { useMe } from '../../../session';
 import { zonedNow, zonedToIso } from '../common/format';
 import { useStaff } from '../common/staff';
@@ -96,11 +96,7 @@ export function InteractionForm({ reasons, onDone }: { reasons: ComplaintReason[
       <Field label={t('interactions.attachment')} error={form.fieldError('attachmentRef')} hint={t('interactions.attachmentHint')}>
         <input dir="ltr" value={attachmentRef} onChange={(e) => setAttachmentRef(e.target.value)} maxLength={1000} />
       </Field>
-      {form.formError && <Alert kind="error">{form.formError}</Alert>}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>{t('interactions.log')}</button>
-        <button type="button" className="button" onClick={() => onDone(false)}>{t('actions.cancel')}</button>
-      </div>
+      <FormActions form={form} submitLabel={t('interactions.log')} cancel={() => onDone(false)} />
     </form>
   );
 }
