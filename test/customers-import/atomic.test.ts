@@ -4,20 +4,17 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImportNow } from '../../src/modules/customers/index.js';
-import { createTenant, createTestApp, type Tenant, type TestApp } from '../support/app.js';
-import { importApi, suggested } from './support.js';
+import type { Tenant, TestApp } from '../support/app.js';
+import { russianImportTenant, suggested, type ImportApi } from './support.js';
 
 let t: TestApp;
 let tenant: Tenant;
-let api: ReturnType<typeof importApi>;
+let api: ImportApi;
 
 const FILE = ['Код;Фамилия;Имя;Телефон', ...Array.from({ length: 10 }, (_, i) => `C${i + 1};${i === 7 ? 'Сбой' : `Иванов${'а'.repeat(i % 2)}`};Имя${String.fromCharCode(1072 + i)};+7 916 300-00-${String(i + 10)}`)].join('\r\n') + '\r\n';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  tenant = await createTenant(t, { currency: 'RUB', timeZone: 'Europe/Moscow' });
-  api = importApi(t, tenant);
-  await api.call('PATCH', '/api/organization', { country: 'RU' }, 200);
+  ({ t, tenant, api } = await russianImportTenant());
 });
 afterAll(() => t.close());
 

@@ -2,22 +2,17 @@
 // transforms (split names, gender codes and derived gender, transliteration both ways, copying Latin
 // names, stripping invalid characters, skipping bad values) as the preview shows them and as they land.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, createTestApp, type Tenant, type TestApp } from '../support/app.js';
-import { importApi, suggested } from './support.js';
+import type { TestApp } from '../support/app.js';
+import { csvBytes as csv, russianImportTenant, suggested, type ImportApi } from './support.js';
 
 let t: TestApp;
-let tenant: Tenant;
-let api: ReturnType<typeof importApi>;
+let api: ImportApi;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  tenant = await createTenant(t, { currency: 'RUB', timeZone: 'Europe/Moscow' });
-  api = importApi(t, tenant);
-  await api.call('PATCH', '/api/organization', { country: 'RU' }, 200);
+  ({ t, api } = await russianImportTenant());
 });
 afterAll(() => t.close());
 
-const csv = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
 const birthDates = async (tag: string) => (await api.customers()).filter((c) => (c.tags as string[]).includes(tag)).map((c) => [c.family_name, c.birth_date]);
 
 describe('the order of day and month', () => {

@@ -1,18 +1,15 @@
 // Each format end to end through the HTTP API: upload (or paste), what the server read, the mapping,
 // the job, the customers that come out, and a search that finds them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, createTestApp, type Tenant, type TestApp } from '../support/app.js';
-import { fixture, importApi, suggested } from './support.js';
+import type { Tenant, TestApp } from '../support/app.js';
+import { fixture, russianImportTenant, suggested, type ImportApi } from './support.js';
 
 let t: TestApp;
 let tenant: Tenant;
-let api: ReturnType<typeof importApi>;
+let api: ImportApi;
 
 beforeAll(async () => {
-  t = await createTestApp({ now: '2026-03-15T10:00:00Z' });
-  tenant = await createTenant(t, { name: 'Salon', currency: 'RUB', timeZone: 'Europe/Moscow' });
-  api = importApi(t, tenant);
-  await api.call('PATCH', '/api/organization', { country: 'RU' }, 200);
+  ({ t, tenant, api } = await russianImportTenant({ now: '2026-03-15T10:00:00Z', name: 'Salon' }));
 });
 afterAll(() => t.close());
 

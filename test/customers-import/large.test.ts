@@ -6,19 +6,16 @@
 // cores the wall time of this test varies fourfold with what else runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom, syntheticCsv, syntheticRow, SYNTHETIC_HEADER } from '../../src/modules/customers/import/__fixtures__/synthetic.js';
-import { createTenant, createTestApp, type Tenant, type TestApp } from '../support/app.js';
-import { importApi, suggested } from './support.js';
+import type { Tenant, TestApp } from '../support/app.js';
+import { russianImportTenant, suggested, type ImportApi } from './support.js';
 
 const ROWS = 100_000;
 let t: TestApp;
 let tenant: Tenant;
-let api: ReturnType<typeof importApi>;
+let api: ImportApi;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  tenant = await createTenant(t, { currency: 'RUB', timeZone: 'Europe/Moscow' });
-  api = importApi(t, tenant);
-  await api.call('PATCH', '/api/organization', { country: 'RU' }, 200);
+  ({ t, tenant, api } = await russianImportTenant());
 });
 afterAll(() => t.close());
 

@@ -1,12 +1,11 @@
 // Matching existing customers instead of duplicating them, each rule and each refusal; rejected rows with
 // their exact lines and reasons in the report CSV; and the same file imported twice changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, createTestApp, type Tenant, type TestApp } from '../support/app.js';
-import { importApi, suggested } from './support.js';
+import type { TestApp } from '../support/app.js';
+import { russianImportTenant, suggested, type ImportApi } from './support.js';
 
 let t: TestApp;
-let tenant: Tenant;
-let api: ReturnType<typeof importApi>;
+let api: ImportApi;
 const id: Record<string, string> = {};
 
 async function customer(key: string, body: Record<string, unknown>) {
@@ -14,10 +13,7 @@ async function customer(key: string, body: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  tenant = await createTenant(t, { currency: 'RUB', timeZone: 'Europe/Moscow' });
-  api = importApi(t, tenant);
-  await api.call('PATCH', '/api/organization', { country: 'RU' }, 200);
+  ({ t, api } = await russianImportTenant());
   await customer('anna', { familyName: 'Иванова', givenNames: 'Анна', birthDate: '1985-04-12', phones: ['+7 916 000-00-01'] });
   await customer('sergey', { familyName: 'Петров', givenNames: 'Сергей', emails: ['Sergey.Petrov@example.com'] });
   await customer('maria', { familyName: 'Сидорова', givenNames: 'Мария', birthDate: '1990-01-30' });

@@ -2,19 +2,16 @@
 // id, phone, e-mail or a "customer" column holding any of them; rows of one receipt become one purchase
 // with its lines; bad rows are rejected with their lines; running the file again imports nothing twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, createTestApp, type Tenant, type TestApp } from '../support/app.js';
-import { importApi } from './support.js';
+import type { Tenant, TestApp } from '../support/app.js';
+import { russianImportTenant, type ImportApi } from './support.js';
 
 let t: TestApp;
 let tenant: Tenant;
-let api: ReturnType<typeof importApi>;
+let api: ImportApi;
 const id: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await createTestApp();
-  tenant = await createTenant(t, { currency: 'RUB', timeZone: 'Europe/Moscow' });
-  api = importApi(t, tenant);
-  await api.call('PATCH', '/api/organization', { country: 'RU' }, 200);
+  ({ t, tenant, api } = await russianImportTenant());
   const add = async (key: string, body: object) => { id[key] = (await api.call('POST', '/api/customers', body, 201)).json().id; };
   await add('anna', { familyName: 'Иванова', givenNames: 'Анна', externalId: 'C-1', phones: ['+7 916 400-00-01'] });
   await add('boris', { familyName: 'Борисов', givenNames: 'Борис', emails: ['boris@example.com'] });

@@ -2,19 +2,16 @@
 // listing and forgetting them, another organization seeing none of them, and the OpenAPI document the
 // web app's client is generated from.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, createTestApp, loginCookie, type Tenant, type TestApp } from '../support/app.js';
-import { fixture, importApi, suggested } from './support.js';
+import { createTenant, loginCookie, type Tenant, type TestApp } from '../support/app.js';
+import { fixture, russianImportTenant, suggested, type ImportApi } from './support.js';
 
 let t: TestApp;
-let a: Tenant;
 let b: Tenant;
-let api: ReturnType<typeof importApi>;
+let api: ImportApi;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  a = await createTenant(t, { currency: 'RUB', timeZone: 'Europe/Moscow' });
+  ({ t, api } = await russianImportTenant({ country: false }));
   b = await createTenant(t);
-  api = importApi(t, a);
 });
 afterAll(() => t.close());
 

@@ -4,9 +4,21 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { importJobHandler, type ImportView } from '../../src/modules/customers/index.js';
 import { JobRunner } from '../../src/platform/jobs.js';
-import type { TestApp, Tenant } from '../support/app.js';
+import { createTenant, createTestApp, type TestApp, type Tenant } from '../support/app.js';
 
 export const fixture = (name: string): Buffer => readFileSync(new URL(`../../src/modules/customers/import/__fixtures__/${name}`, import.meta.url));
+
+/** A fresh app with one RUB, Europe/Moscow organization (its country set to RU unless `country: false`),
+ *  and the import API acting as its owner: the setup almost every import test starts from. */
+export async function russianImportTenant(options: { now?: string; name?: string; country?: boolean } = {}) {
+  const t = await createTestApp(options.now !== undefined ? { now: options.now } : {});
+  const tenant = await createTenant(t, { ...(options.name !== undefined && { name: options.name }), currency: 'RUB', timeZone: 'Europe/Moscow' });
+  const api = importApi(t, tenant);
+  if (options.country !== false) await api.call('PATCH', '/api/organization', { country: 'RU' }, 200);
+  return { t, tenant, api };
+}
+
+export const csvBytes = (lines: string[]): Buffer => Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
 
 export function importApi(t: TestApp, tenant: Tenant) {
   const headers = { cookie: tenant.cookie };
@@ -52,6 +64,8 @@ export function importApi(t: TestApp, tenant: Tenant) {
     },
   };
 }
+
+export type ImportApi = ReturnType<typeof importApi>;
 
 /** The mapping the session suggests, as a PUT body (with overrides per field). */
 export function suggested(view: ImportView, overrides: Record<string, unknown> = {}): Record<string, unknown> {

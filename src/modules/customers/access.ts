@@ -44,7 +44,7 @@ export function assertLive(row: CustomerRow, field = 'id'): CustomerRow {
 }
 
 /** Whether a row with this id exists in the scope (for route guards and foreign ids in bodies). */
-export async function existsIn(db: Db, scope: TenantScope, table: 'customers' | 'customer_interactions' | 'customer_questionnaires' | 'customer_fields' | 'customer_complaint_reasons' | 'customer_duplicates' | 'customer_merges' | 'customer_relations' | 'customer_occasions' | 'customer_documents', id: string): Promise<boolean> {
+export async function existsIn(db: Db, scope: TenantScope, table: 'customers' | 'customer_interactions' | 'customer_questionnaires' | 'customer_fields' | 'customer_complaint_reasons' | 'customer_duplicates' | 'customer_merges' | 'customer_relations' | 'customer_occasions' | 'customer_documents' | 'import_sessions', id: string): Promise<boolean> {
   const row = await sql<{ one: number }>`SELECT 1 AS one FROM ${sql.table(table)} WHERE organization_id = ${scope.organizationId} AND id = ${id}`.execute(db);
   return row.rows.length > 0;
 }

@@ -1,7 +1,7 @@
 // Customer use cases (core): create, read, find by contact, and the customer's data transfer shape.
 import type { ServiceContext } from '../../platform/context.js';
 import { inTransaction, isUniqueViolation, type Db } from '../../platform/db/database.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { conflict, invalidField, notFound } from '../../platform/errors.js';
 import { getOrganization, requirePermission, type Actor } from '../tenancy/index.js';
 import { normalizeEmail, normalizePhone, type CountryCode } from './contacts.js';
 import { nameSearchKeys } from './domain/search-keys.js';
@@ -52,23 +52,21 @@ export function searchKeysOf(input: NameFields): string {
   return [...new Set(names.flatMap((n) => nameSearchKeys(n)))].join(' ');
 }
 
-const field = (path: string, message: string) => new AppError('validation_failed', `${path}: ${message}`, { issues: [{ path, message }] });
-
 /** Normalizes phones, e-mails and addresses; any bad one is a 400 naming its position. */
 export function normalizeContacts(input: Pick<CustomerInput, 'phones' | 'emails' | 'addresses'>, country: string | null) {
   const phones = (input.phones ?? []).map((raw, i) => {
     const r = normalizePhone(raw, (country ?? undefined) as CountryCode | undefined);
-    if ('error' in r) throw field(`phones.${i}`, `"${raw}" is not a phone number (${r.error.replace(/_/g, ' ')})`);
+    if ('error' in r) throw invalidField(`phones.${i}`, `"${raw}" is not a phone number (${r.error.replace(/_/g, ' ')})`);
     return { raw, value: r.e164 };
   });
   const emails = (input.emails ?? []).map((raw, i) => {
     const r = normalizeEmail(raw);
-    if ('error' in r) throw field(`emails.${i}`, `"${raw}" is not an e-mail address`);
+    if ('error' in r) throw invalidField(`emails.${i}`, `"${raw}" is not an e-mail address`);
     return { raw, value: r.email };
   });
   const addresses = (input.addresses ?? []).map((raw, i) => {
     const value = raw.replace(/\s+/gu, ' ').trim();
-    if (value === '') throw field(`addresses.${i}`, 'an address must not be empty');
+    if (value === '') throw invalidField(`addresses.${i}`, 'an address must not be empty');
     return { raw, value };
   });
   return { phones, emails, addresses };
@@ -87,7 +85,7 @@ export function contactRows(contacts: ReturnType<typeof normalizeContacts>) {
 /** Turns database refusals of a customer row into answers naming the field. */
 export function customerWriteError(e: unknown, input: Pick<CustomerInput, 'externalId'>): unknown {
   if (isUniqueViolation(e, 'customers_organization_id_external_id_key')) return conflict('external_id_taken', `A customer with the external id "${input.externalId}" already exists`, { field: 'externalId' });
-  if ((e as { code?: string }).code === '23503' && (e as { constraint?: string }).constraint?.includes('manager')) return field('managerId', 'no such staff member in this organization');
+  if ((e as { code?: string }).code === '23503' && (e as { constraint?: string }).constraint?.includes('manager')) return invalidField('managerId', 'no such staff member in this organization');
   return e;
 }
 
@@ -98,7 +96,7 @@ export async function organizationCountry(ctx: ServiceContext, actor: Actor): Pr
 export async function createCustomer(ctx: ServiceContext, actor: Actor, input: CustomerInput): Promise<Customer> {
   requirePermission(actor, 'customers.write');
   const displayName = displayNameOf(input);
-  if (!displayName) throw field('familyName', 'a customer needs a name (family or given name, or a company name)');
+  if (!displayName) throw invalidField('familyName', 'a customer needs a name (family or given name, or a company name)');
   const contacts = normalizeContacts(input, await organizationCountry(ctx, actor));
   const now = ctx.clock.now();
   try {
@@ -142,6 +140,6 @@ export async function readCustomer(db: Db, actor: Actor, id: string): Promise<Cu
 /** Customer ids with this phone (any format) — for identification at the till. */
 export async function findCustomerIdsByPhone(ctx: ServiceContext, actor: Actor, phone: string): Promise<string[]> {
   const r = normalizePhone(phone, ((await organizationCountry(ctx, actor)) ?? undefined) as CountryCode | undefined);
-  if ('error' in r) throw field('phone', `"${phone}" is not a phone number`);
+  if ('error' in r) throw invalidField('phone', `"${phone}" is not a phone number`);
   return store.idsByContact(ctx.db, actor, 'phone', r.e164);
 }

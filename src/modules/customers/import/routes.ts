@@ -4,15 +4,14 @@ import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../../platform/context.js';
-import { notFound } from '../../../platform/errors.js';
 import { commonErrors, idParams, type HttpApp } from '../../../platform/http.js';
 import { actorOf } from '../../tenancy/index.js';
+import { ownRow } from '../schemas.js';
 import { CUSTOMER_IMPORT_FIELDS } from '../domain/columns.js';
 import { PURCHASE_IMPORT_FIELDS } from './purchase-mapping.js';
 import { reportCsv, reportFileName } from './report-csv.js';
 import { delimiterOf, fieldsSchema, importIssueSchema, importSessionSchema, importSummarySchema, issuesQuery, pasteBody, sourceBody, uploadQuery } from './schemas.js';
 import { createImport, deleteImport, importIssues, listImports, MAX_UPLOAD_BYTES, rereadImport, sessionOf, setImportMapping, startImport } from './sessions.js';
-import { importStore } from './store.js';
 import { importView, importSummary } from './view.js';
 import { importMappingSchema } from './kinds.js';
 
@@ -24,16 +23,10 @@ const UPLOAD_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function importRoutes(app: HttpApp, ctx: ServiceContext): Promise<void> {
   const tags = ['Imports'];
   // Answers 404 for another organization's session before the body is validated (no 400 confirms it exists).
-  const ownImport = async (request: FastifyRequest): Promise<void> => {
-    const id = (request.params as { id?: unknown }).id;
-    if (typeof id !== 'string' || !UUID.test(id)) return;
-    if (!(await importStore.byId(ctx.db, actorOf(request), id))) throw notFound('import', { id });
-  };
+  const ownImport = ownRow(ctx, 'import_sessions', 'import');
   const view = async (request: FastifyRequest, id: string) => {
     const actor = actorOf(request);
     return importView(ctx, actor, await sessionOf(ctx, actor, id));
