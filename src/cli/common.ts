@@ -1,5 +1,6 @@
 // What every command needs: configuration, a logger, and a clean exit with a readable message.
 import { ConfigError, loadConfig, type Config } from '../platform/config.js';
+import { sql, type Db } from '../platform/db/database.js';
 import { isAppError, StartupError } from '../platform/errors.js';
 import { createLogger, type Logger } from '../platform/logging.js';
 
@@ -30,3 +31,9 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
 }
 
 export class UsageError extends Error {}
+
+/** An --organization id that names no organization in this store ends here, not in a foreign-key error or a stack trace. */
+export async function requireOrganization(db: Db, id: string): Promise<void> {
+  const { rows } = await sql<{ id: string }>`SELECT id FROM organizations WHERE id = ${id}`.execute(db);
+  if (rows.length === 0) throw new UsageError(`--organization: there is no organization with id ${id} in this store`);
+}

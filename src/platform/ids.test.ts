@@ -1,6 +1,6 @@
 import { validate, version } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { pooledUuidV7, uuidV7Ids } from './ids.js';
+import { isUuid, pooledUuidV7, sequentialIds, uuidV7Ids } from './ids.js';
 
 describe('UUIDv7 from pooled random bytes', () => {
   it('are valid version-7 UUIDs carrying the millisecond, strictly increasing, and distinct', () => {
@@ -28,5 +28,15 @@ describe('UUIDv7 from pooled random bytes', () => {
     for (let i = 1; i < seen.length; i++) expect(seen[i]! > seen[i - 1]!).toBe(true);
     const first = (Date.UTC(2026, 10, 22, 12) - 5).toString(16).padStart(12, '0');
     expect(seen[0]!.slice(0, 13)).toBe(`${first.slice(0, 8)}-${first.slice(8)}`);
+  });
+});
+
+describe('isUuid', () => {
+  it('accepts the ids we make in either case and refuses anything else', () => {
+    expect(isUuid(uuidV7Ids.next())).toBe(true);
+    expect(isUuid(sequentialIds().next().toUpperCase())).toBe(true);
+    for (const bad of ['', 'card-1', '00000000-0000-7000-8000-00000000000', '00000000-0000-7000-8000-0000000000001', 'g0000000-0000-7000-8000-000000000001', ' 00000000-0000-7000-8000-000000000001']) {
+      expect(isUuid(bad), bad).toBe(false);
+    }
   });
 });

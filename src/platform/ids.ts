@@ -68,3 +68,8 @@ export function sequentialIds(start = 1): IdGenerator {
     },
   };
 }
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `s` has the shape of a UUID (any version): a look-up by a malformed id is skipped, not sent to PostgreSQL. */
+export const isUuid = (s: string): boolean => UUID_SHAPE.test(s);

@@ -5,7 +5,7 @@ import { loadDemo } from '../../app/demo/index.js';
 import { openStore } from '../../app/runtime.js';
 import { createApiKey, createStaff, generatePassword, STAFF_ROLES, type Actor } from '../../modules/tenancy/index.js';
 
-import { action, setup, UsageError } from '../common.js';
+import { action, requireOrganization, setup, UsageError } from '../common.js';
 import { progressBar } from '../progress.js';
 
 const uuid = z.uuid();
@@ -56,7 +56,9 @@ export function registerAdminCommands(program: Command): void {
       const { config, log } = setup({ quiet: true });
       const store = await openStore(config, log, { attach: true });
       try {
-        const staff = await createStaff(store.ctx, operator(opts.organization), { email: opts.email, name: opts.name, role: role.data, password });
+        const actor = operator(opts.organization);
+        await requireOrganization(store.db, actor.organizationId);
+        const staff = await createStaff(store.ctx, actor, { email: opts.email, name: opts.name, role: role.data, password });
         process.stdout.write(`added ${staff.email} (${staff.role})${opts.password ? '' : ` with password ${password}`}\n`);
       } finally {
         await store.shutdown();
@@ -74,7 +76,9 @@ export function registerAdminCommands(program: Command): void {
       const { config, log } = setup({ quiet: true });
       const store = await openStore(config, log, { attach: true });
       try {
-        const created = await createApiKey(store.ctx, operator(opts.organization), { name: opts.name, outletId: opts.outlet });
+        const actor = operator(opts.organization);
+        await requireOrganization(store.db, actor.organizationId);
+        const created = await createApiKey(store.ctx, actor, { name: opts.name, outletId: opts.outlet });
         process.stdout.write(`${created.secret}\n`);
       } finally {
         await store.shutdown();

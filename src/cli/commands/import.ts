@@ -12,7 +12,7 @@ import { createImport, importView, reportCsv, runImportNow, setImportMapping, ty
 import { mappingFromFlags, MappingFlagError, type MappingFlags } from '../../modules/customers/import/cli-mapping.js';
 import type { Actor } from '../../modules/tenancy/index.js';
 import { sql, type Db } from '../../platform/db/database.js';
-import { action, setup, UsageError } from '../common.js';
+import { action, requireOrganization, setup, UsageError } from '../common.js';
 import { progressBar, type Progress } from '../progress.js';
 
 interface ImportFlags extends MappingFlags {
@@ -40,7 +40,10 @@ function checkFlags(kind: 'customers' | 'purchases', file: string, flags: Import
 }
 
 async function organizationOf(db: Db, given: string | undefined): Promise<string> {
-  if (given) return given;
+  if (given) {
+    await requireOrganization(db, given);
+    return given;
+  }
   const { rows } = await sql<{ id: string; name: string }>`SELECT id, name FROM organizations ORDER BY created_at LIMIT 2`.execute(db);
   if (rows.length === 1) return (rows[0] as { id: string }).id;
   throw new UsageError(rows.length === 0 ? 'there is no organization yet: start Regulars once to create one' : '--organization: this store has several organizations; name one by its id');

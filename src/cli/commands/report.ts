@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { openStore } from '../../app/runtime.js';
 import { MEASURE_NAMES, runReport, toCsv, toXlsx, type MeasureResult } from '../../modules/analytics/index.js';
 import type { Actor } from '../../modules/tenancy/index.js';
-import { action, setup, UsageError } from '../common.js';
+import { action, requireOrganization, setup, UsageError } from '../common.js';
 import { progressBar } from '../progress.js';
 
 export interface ReportOptions {
@@ -71,6 +71,7 @@ export function registerReportCommand(program: Command): void {
       const { config, log } = setup({ quiet: true });
       const store = await openStore(config, log);
       try {
+        await requireOrganization(store.db, o.organization);
         const actor: Actor = { organizationId: o.organization, role: 'owner', staffId: null, apiKeyId: null, outletId: null };
         const bar = progressBar('Reading purchases');
         let measuresBar: ReturnType<typeof progressBar> | null = null;

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../platform/context.js';
 import { scoped } from '../../platform/db/tenant.js';
 import { notFound } from '../../platform/errors.js';
 import { commonErrors, errorBody, idParams, listOf, type HttpApp } from '../../platform/http.js';
+import { isUuid } from '../../platform/ids.js';
 import { actorOf } from '../tenancy/index.js';
 import { cardHistory } from './card-history.js';
 import { batchSheet, cardImage, MAX_SHEET_CARDS } from './card-media.js';
@@ -14,7 +15,6 @@ import { batchSchema, cardSchema } from './schemas.js';
 const errors = { ...commonErrors, 422: errorBody };
 // Images and PDFs are sent as-is (a string or Buffer with a non-JSON content type is never serialized);
 // the `as never` casts only tell the schema-typed reply that the 200 body is not JSON.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Routes whose body is required answer 404 for another organization's card before they look at the
@@ -23,7 +23,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function cardMustExist(ctx: ServiceContext) {
   return async (request: FastifyRequest) => {
     const id = (request.params as { id?: string }).id;
-    if (!id || !UUID.test(id)) return;
+    if (!id || !isUuid(id)) return;
     const row = await scoped(ctx.db, actorOf(request)).selectFrom('loyalty_cards').select('id').where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('card', { id });
   };

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../platform/context.js';
 import { commonErrors, errorBody, idParams, listOf, type HttpApp } from '../../platform/http.js';
+import { isUuid } from '../../platform/ids.js';
 import { getCustomer } from '../customers/index.js';
 import { actorOf } from '../tenancy/index.js';
 import { adjustPoints, customerBalance, customerHistory, tierHistory } from './customer-points.js';
@@ -12,7 +13,6 @@ import { createCustomerLink, issueQrToken } from './qr.js';
 import { adjustAnswerSchema, adjustBodySchema, balanceSchema, historyItemSchema } from './schemas.js';
 
 const errors = { ...commonErrors, 422: errorBody };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const program = z.object({ programId: z.uuid().optional() });
 
 export async function customerPointsRoutes(app: HttpApp, ctx: ServiceContext): Promise<void> {
@@ -33,7 +33,7 @@ export async function customerPointsRoutes(app: HttpApp, ctx: ServiceContext): P
     // The body is required, so another organization's customer id is answered 404 before the body is judged.
     preValidation: async (request: FastifyRequest) => {
       const id = (request.params as { id?: string }).id;
-      if (id && UUID.test(id)) await getCustomer(ctx, readerActor(actorOf(request), actorOf(request)), id);
+      if (id && isUuid(id)) await getCustomer(ctx, readerActor(actorOf(request), actorOf(request)), id);
     },
     schema: {
       tags, summary: 'Add or take points by hand (owner or manager), with a mandatory reason recorded in the audit log; idempotent by adjustmentId',

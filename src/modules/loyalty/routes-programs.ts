@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../platform/context.js';
 import { commonErrors, errorBody, idParams, listOf, type HttpApp } from '../../platform/http.js';
+import { isUuid } from '../../platform/ids.js';
 import { actorOf } from '../tenancy/index.js';
 import { decideClubProposal, listClubProposals } from './club.js';
 import { ledgerCheck } from './ledger-check.js';
@@ -12,7 +13,6 @@ import { clubProposalSchema, ledgerCheckSchema, programSchema, webhookEndpointSc
 import { createWebhook, disableWebhook, listDeliveries, listWebhooks } from './webhooks.js';
 
 const errors = { ...commonErrors, 422: errorBody };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const name = z.string().trim().min(1).max(200);
 
 export async function programRoutes(app: HttpApp, ctx: ServiceContext): Promise<void> {
@@ -35,7 +35,7 @@ export async function programRoutes(app: HttpApp, ctx: ServiceContext): Promise<
     // A whole configuration is required when it changes, so an unknown program is 404 before the body is judged.
     preValidation: async (request: FastifyRequest) => {
       const id = (request.params as { id?: string }).id;
-      if (id && UUID.test(id)) await requireProgram(ctx.db, actorOf(request), id);
+      if (id && isUuid(id)) await requireProgram(ctx.db, actorOf(request), id);
     },
     schema: {
       tags, summary: 'Change a program (owner); a new configuration becomes a new version, receipts keep the version they were calculated with',

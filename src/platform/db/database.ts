@@ -51,7 +51,6 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, optio
   }
 }
 
-/** PostgreSQL unique-violation, for turning a race into a clean conflict answer. */
 /**
  * A deadlock or serialization failure: PostgreSQL rolled the transaction back and the same request may
  * simply run again (safe for idempotent operations such as the checkout's, keyed by the client's id).
@@ -61,6 +60,7 @@ export function isRetryableConflict(e: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
+/** PostgreSQL unique-violation, for turning a race into a clean conflict answer. */
 export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   const err = e as { code?: string; constraint?: string };
   return err.code === '23505' && (constraint === undefined || err.constraint === constraint);
