@@ -15,6 +15,7 @@ import { readCopyText } from './copy-text.js';
 import type { KeyIndex } from './key-index.js';
 import type { BucketPlan } from './domain/buckets.js';
 import './tables.js';
+import { isUuid } from '../../platform/ids.js';
 
 export interface PurchaseFilter {
   /** Instants bounding the rows read: [from, to). */
@@ -25,9 +26,8 @@ export interface PurchaseFilter {
   currency: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function uuidLiteral(id: string): string {
-  if (!UUID.test(id)) throw new RangeError(`not a uuid: ${id}`);
+  if (!isUuid(id)) throw new RangeError(`not a uuid: ${id}`);
   return `'${id}'`;
 }
 const literal = (client: pg.ClientBase, value: string) => client.escapeLiteral(value);

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { actorOf } from '../tenancy/index.js';
 import { existsIn } from './access.js';
+import { isUuid } from '../../platform/ids.js';
 
 export const text = (max: number) => z.string().trim().max(max);
 const optionalName = text(200).min(1).nullable().optional();
@@ -60,7 +61,6 @@ export const pageQuery = z.object({
 export const okSchema = z.object({ ok: z.literal(true) });
 
 type GuardTable = Parameters<typeof existsIn>[2];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A preValidation hook answering 404 when the `:id` of the path is not a row of the caller's
@@ -70,7 +70,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function ownRow(ctx: ServiceContext, table: GuardTable, what: string) {
   return async (request: FastifyRequest): Promise<void> => {
     const id = (request.params as { id?: unknown }).id;
-    if (typeof id !== 'string' || !UUID.test(id)) return; // the params schema answers this one
+    if (typeof id !== 'string' || !isUuid(id)) return; // the params schema answers this one
     if (!(await existsIn(ctx.db, actorOf(request), table, id))) throw notFound(what, { id });
   };
 }

@@ -10,6 +10,7 @@ import { lockLiveCustomer, resolveCustomerId } from '../access.js';
 import { checkFieldValue, fieldKeyFromLabel, type CustomFieldType } from '../domain/fields.js';
 import { recordProfileChange } from '../profiles/changes.js';
 import type { CustomerFieldsTable, CustomerQuestionnairesTable } from '../tables.js';
+import { isUuid } from '../../../platform/ids.js';
 
 type FieldRow = Selectable<CustomerFieldsTable>;
 const toField = (r: FieldRow) => ({ id: r.id, key: r.key, label: r.label, type: r.type, options: r.options, archived: r.archived, createdAt: r.created_at.toISOString() });
@@ -161,7 +162,6 @@ export async function getFieldValues(ctx: ServiceContext, actor: Actor, customer
   return { items: await fieldValues(ctx.db, actor, id), missingRequired: questionnaireId ? await missingRequired(ctx.db, actor, id, questionnaireId) : [] };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Sets (or, with null, clears) values, addressed by field id or key. With a questionnaire, every field it
@@ -173,7 +173,7 @@ export async function setFieldValues(ctx: ServiceContext, actor: Actor, customer
     await lockLiveCustomer(tx, actor, customerId);
     const refs = Object.keys(input.values);
     const defs = refs.length ? await scoped(tx, actor).selectFrom('customer_fields').selectAll()
-      .where((eb) => eb.or([eb('key', 'in', refs), ...(refs.some((r) => UUID.test(r)) ? [eb('id', 'in', refs.filter((r) => UUID.test(r)))] : [])])).execute() : [];
+      .where((eb) => eb.or([eb('key', 'in', refs), ...(refs.some((r) => isUuid(r)) ? [eb('id', 'in', refs.filter((r) => isUuid(r)))] : [])])).execute() : [];
     const before = new Map((await fieldValues(tx, actor, customerId)).map((v) => [v.fieldId, v.value]));
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const now = ctx.clock.now();
