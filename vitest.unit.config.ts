@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/domain/**/*.test.ts', 'src/platform/**/*.test.ts'],
+    include: ['src/**/domain/**/*.test.ts', 'src/platform/**/*.test.ts', 'src/modules/analytics/measures/economics.test.ts', 'web/src/**/*.test.ts'],
     testTimeout: 30_000,
   },
 });

@@ -84,7 +84,14 @@ export function isCurrencyCode(code: string): boolean {
   return Intl.supportedValuesOf('currency').includes(code);
 }
 
-/** Parses a decimal string such as "1234.5" or "1 234,50" into minor units without floating point. */
+/**
+ * Parses a decimal string such as "1234.5" or "1 234,50" into minor units without floating point.
+ * Strict on purpose, for an amount someone typed as an amount: one decimal separator, no symbols, no
+ * more decimals than the currency has; anything else throws. Spreadsheet cells need a lenient reading
+ * instead (currency signs, "1.234,50" and "1,234.50", "1.500" with zeros past the cents) and get it
+ * from the import's own `parseMoney` (customers/import/purchase-rows.ts), which answers 'invalid' for
+ * a rejected row rather than throwing.
+ */
 export function parseMajor(text: string, currency: string): MinorUnits {
   const digits = currencyDigits(currency);
   const cleaned = text.replace(/[\s\u00a0\u202f']/g, '').replace(',', '.');

@@ -44,8 +44,30 @@ describe('regulars report', () => {
     expect(all.code).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
-    expect(book.worksheets.length).toBeGreaterThan(30);
-    expect(book.getWorksheet('pareto summary')).toBeDefined();
+    // Per measure a summary sheet, then its tables, named by measure and table, in the API's order.
+    const names = book.worksheets.map((w) => w.name);
+    expect(names.slice(0, 2)).toEqual(['pareto summary', 'pareto curve']);
+    expect(names).toEqual(expect.arrayContaining(['retention summary', 'retention months', 'economics summary', 'economics mechanics']));
+    const cells = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+
+    const summary = book.getWorksheet('pareto summary')!;
+    const facts = new Map<string, unknown>();
+    summary.eachRow((row, n) => { if (n > 1) facts.set(String(row.getCell(1).value), row.getCell(2).value); });
+    expect(cells(summary, 1)).toEqual(['Figure', 'Value']);
+    expect(Object.fromEntries(['measure', 'from', 'to', 'time zone', 'currency', 'customers', 'topCustomers'].map((k) => [k, facts.get(k)]))).toEqual({
+      measure: 'Pareto: revenue by customer rank', from: PERIOD.from, to: PERIOD.to, 'time zone': 'Europe/Tallinn', currency: 'EUR', customers: 4, topCustomers: 1,
+    });
+
+    // Money in euros, not cents, with a money format; shares as fractions with a percent format.
+    const curve = book.getWorksheet('pareto curve')!;
+    expect(cells(curve, 1)).toEqual(['Share of customers', 'Customers', 'Cumulative revenue (EUR)', 'Share of revenue']);
+    expect(cells(curve, curve.rowCount)).toEqual([1, 4, 1020, 1]);
+    expect(curve.getRow(curve.rowCount).getCell(3).numFmt).toBe('#,##0.00');
+    expect(curve.getRow(curve.rowCount).getCell(4).numFmt).toBe('0.0%');
+
+    const months = book.getWorksheet('retention months')!;
+    expect(cells(months, 1).slice(0, 4)).toEqual(['Month', 'Active at start', 'Active at end', 'New']);
+    expect(cells(months, 2).slice(0, 4)).toEqual(['2026-01', 2, 3, 1]);
   });
 
   it('says what is wrong, with exit code 2', async () => {

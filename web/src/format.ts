@@ -46,6 +46,13 @@ export function formatDateTime(value: string | Date, locale: string, timeZone: s
   return new Intl.DateTimeFormat(locale, { dateStyle, timeStyle, timeZone }).format(toDate(value));
 }
 
+/** Today's date on a time zone's clock, as YYYY-MM-DD (comparable as a string with calendar dates). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
 export function formatDate(value: string | Date, locale: string, timeZone: string, dateStyle: DateStyle = 'medium'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle, timeZone }).format(toDate(value));
 }

@@ -4,12 +4,10 @@
 // with families, consent, interactions and a complaint each.
 import type { ServiceContext } from '../../platform/context.js';
 import type { Actor } from '../../modules/tenancy/index.js';
-import { createCustomer, type CustomerInput } from '../../modules/customers/index.js';
-import { addRelation } from '../../modules/customers/profiles/relations.js';
-import { changeConsent } from '../../modules/customers/consent/service.js';
-import { addInteraction } from '../../modules/customers/interactions/service.js';
-import { listReasons } from '../../modules/customers/interactions/reasons.js';
-import { createField, createQuestionnaire, setFieldValues } from '../../modules/customers/questionnaires/service.js';
+import {
+  addInteraction, addRelation, changeConsent, createCustomer, createField, createQuestionnaire, listReasons, setFieldValues,
+  type CustomerInput,
+} from '../../modules/customers/index.js';
 
 type Person = CustomerInput & { key: string };
 

@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openStore } from '../../app/runtime.js';
-import { createImport, importView, reportCsv, runImportNow, setImportMapping, type ImportView } from '../../modules/customers/index.js';
-import { mappingFromFlags, MappingFlagError, type MappingFlags } from '../../modules/customers/import/cli-mapping.js';
+import {
+  createImport, importView, mappingFromFlags, MappingFlagError, reportCsv, runImportNow, setImportMapping, type ImportView, type MappingFlags,
+} from '../../modules/customers/index.js';
 import type { Actor } from '../../modules/tenancy/index.js';
 import { sql, type Db } from '../../platform/db/database.js';
 import { action, requireOrganization, setup, UsageError } from '../common.js';

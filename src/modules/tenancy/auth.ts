@@ -4,7 +4,8 @@ import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { Actor } from './domain/roles.js';
 import { apiKeyGeneration, cachedApiKey, rememberApiKey } from './api-key-cache.js';
-import { apiKeyPrefix, newSessionToken, sameHash, sha256, verifyPassword } from './secrets.js';
+import { sha256 } from '../../platform/hashing.js';
+import { apiKeyPrefix, newSessionToken, sameHash, verifyPassword } from './secrets.js';
 import { tenancyStore as store } from './store.js';
 import { toOrganization, toStaff } from './service.js';
 

@@ -1,7 +1,7 @@
 // Passwords are hashed with argon2id; session tokens and API keys are long random secrets, so a plain
 // SHA-256 of them is enough to store (and cheap enough to check on every request).
 import { hash, verify } from '@node-rs/argon2';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const hashPassword = (password: string) => hash(password);
 
@@ -16,8 +16,6 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   }
   return verify(passwordHash, password);
 }
-
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export function newSessionToken(): string {
   return randomBytes(32).toString('base64url');

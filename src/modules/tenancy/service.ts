@@ -7,7 +7,8 @@ import { isCurrencyCode } from '../../platform/money.js';
 import { isTimeZone } from '../../platform/time.js';
 import { can, type Actor, type Permission, type StaffRole } from './domain/roles.js';
 import { forgetApiKey } from './api-key-cache.js';
-import { apiKeyPrefix, generatePassword, hashPassword, newApiKey, newSessionToken, sameHash, sha256, verifyPassword } from './secrets.js';
+import { sha256 } from '../../platform/hashing.js';
+import { apiKeyPrefix, generatePassword, hashPassword, newApiKey, newSessionToken, sameHash, verifyPassword } from './secrets.js';
 import { tenancyStore as store, type ApiKeyRow, type MerchantRow, type OrganizationRow, type OutletRow, type StaffRow } from './store.js';
 
 export type OutletKind = OutletRow['kind'];

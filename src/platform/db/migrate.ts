@@ -1,12 +1,12 @@
 // Forward-only SQL migrations: migrations/<timestamp>_<topic>.sql, applied in name order at start, each in
 // its own transaction, under an advisory lock so several nodes starting together apply each exactly once.
 // A database that has a migration this code does not know is newer than the code: we refuse to start.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { migrationsDir } from '../paths.js';
 import { StartupError } from '../errors.js';
+import { sha256 } from '../hashing.js';
 
 export interface Migration { version: string; name: string; sql: string; checksum: string }
 
@@ -23,7 +23,7 @@ export function readMigrations(dir = migrationsDir): Migration[] {
         version: file.slice(0, 12),
         name: file.slice(13, -4),
         sql: sqlText,
-        checksum: createHash('sha256').update(sqlText).digest('hex'),
+        checksum: sha256(sqlText),
       };
     });
 }

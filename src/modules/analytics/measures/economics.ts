@@ -21,25 +21,30 @@ const MECHANIC_ORDER = ['tier', 'cumulative', 'club', 'promotion', 'unattributed
  * Period totals per mechanic. `rows` are per month and mechanic, mechanic null for discounted receipts
  * without stored lines (imports); `total` is the period's whole discount. What the lines do not account
  * for — those receipts, and any remainder of a receipt's discount — is `unattributed`, so the rows always
- * add up to the total.
+ * add up to the total. Amounts come back as whole minor units: the database sums arrive as float8, and a
+ * fraction of a cent in a stored line must not show up as one in the table or the export.
  */
 export function discountByMechanic(rows: readonly { mechanic: string | null; discount: number; receipts: number }[], total: number): { mechanic: string; discount: number; share: number | null; receipts: number }[] {
   const by = new Map<string, { mechanic: string; discount: number; receipts: number }>();
-  let attributed = 0;
   let unrecorded = 0;
   for (const r of rows) {
     if (r.mechanic === null) { unrecorded += Number(r.receipts); continue; }
     const m = by.get(r.mechanic) ?? { mechanic: r.mechanic, discount: 0, receipts: 0 };
     m.discount += Number(r.discount);
     m.receipts += Number(r.receipts);
-    attributed += Number(r.discount);
     by.set(r.mechanic, m);
   }
-  const rest = total - attributed;
+  let attributed = 0;
+  for (const m of by.values()) {
+    m.discount = Math.round(m.discount);
+    attributed += m.discount;
+  }
+  const whole = Math.round(total);
+  const rest = whole - attributed;
   if (rest !== 0 || unrecorded > 0) by.set('unattributed', { mechanic: 'unattributed', discount: rest, receipts: unrecorded });
   const rank = (m: string) => (MECHANIC_ORDER.includes(m) ? MECHANIC_ORDER.indexOf(m) : MECHANIC_ORDER.length);
   return [...by.values()].sort((p, q) => rank(p.mechanic) - rank(q.mechanic) || (p.mechanic < q.mechanic ? -1 : 1))
-    .map((m) => ({ ...m, share: total > 0 ? m.discount / total : null }));
+    .map((m) => ({ ...m, share: whole > 0 ? m.discount / whole : null }));
 }
 
 export const economicsMeasure: Measure = {

@@ -5,11 +5,12 @@
 // of a number never reveals anything about the encryption key. The database remembers the id of the key
 // (a fingerprint, never the key): a node started with another key refuses to start instead of writing
 // documents that the other nodes cannot read.
-import { createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../platform/db/database.js';
 import { AppError, StartupError } from '../../../platform/errors.js';
+import { sha256 } from '../../../platform/hashing.js';
 import type { Logger } from '../../../platform/logging.js';
 import '../tables.js';
 
@@ -21,7 +22,7 @@ export function deriveDocumentKeys(master: Buffer): DocumentKeys {
   if (master.length !== 32) throw new Error('the documents key must be 32 bytes');
   const sub = (info: string) => Buffer.from(hkdfSync('sha256', master, 'regulars/customers', info, 32));
   return {
-    keyId: createHash('sha256').update(sub('key id')).digest('hex').slice(0, 16),
+    keyId: sha256(sub('key id')).slice(0, 16),
     encryption: sub('documents encryption v1'),
     lookup: sub('documents lookup v1'),
   };

@@ -6,3 +6,4 @@ export { parseMapping, type ImportMapping } from './kinds.js';
 export { importView, type ImportView } from './view.js';
 export { reportCsv } from './report-csv.js';
 export type { ImportRuntime } from './run-context.js';
+export { mappingFromFlags, MappingFlagError, type MappingFlags } from './cli-mapping.js';

@@ -34,7 +34,12 @@ export interface PurchaseRowOptions {
   normalizePhone: (raw: string) => { e164: string } | { error: string };
 }
 
-/** A money cell in major units ("1 234,50", "1.234,50 €", "1,234.50") → minor units; null for an empty cell. */
+/**
+ * A money cell in major units ("1 234,50", "1.234,50 €", "1,234.50") → minor units; null for an empty cell.
+ * Not platform/money's `parseMajor`: that one is strict and throws, for amounts typed as amounts; a
+ * spreadsheet cell carries currency signs, either thousands style and zeros past the cents ("1.500"),
+ * guesses "1,234" as thousands, and a bad one becomes a rejected row ('invalid'), not an exception.
+ */
 export function parseMoney(cell: string, currency: string): number | 'invalid' | null {
   let text = cell.replace(/[\s\u00a0\u202f']/gu, '').replace(/[^\d.,-]/gu, '');
   if (text === '' && cell.trim() === '') return null;

@@ -2,6 +2,7 @@
 // every tab keeps them. Empty means the server's default: the current month and the eleven before it.
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { todayIn } from '../../format';
 
 export interface Filters { from: string; to: string; outletId: string; tag: string }
 
@@ -27,13 +28,6 @@ export function useFilters(): [Filters, (next: Partial<Filters>) => void] {
 /** Dates as YYYY-MM-DD for date inputs. */
 export function isoDay(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Today's date on a time zone's clock, as YYYY-MM-DD. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** The server's default period: the current month and the eleven before it, on the organization's clock. */

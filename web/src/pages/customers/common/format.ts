@@ -1,5 +1,6 @@
 // Calendar dates (birthdays, expiry dates, occasions) are days, not moments: they are formatted in UTC so
 // that no time zone can move 10 August to 9 August.
+import { todayIn } from '../../../format';
 import type { Customer, CustomerMatch } from './types';
 
 export function formatDay(isoDate: string, locale: string, style: 'medium' | 'long' | 'short' = 'medium'): string {
@@ -11,6 +12,14 @@ export function formatDay(isoDate: string, locale: string, style: 'medium' | 'lo
 /** "10 August" for a month and day without a year (2000 is a leap year, so 29 February exists). */
 export function formatMonthDay(month: number, day: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, day)));
+}
+
+/**
+ * A document is expired from the day after its expiry date, on the organization's calendar: one that
+ * expires today is still valid all day, whatever the UTC date already (or still) is.
+ */
+export function isExpired(expiresOn: string | null, timeZone: string, now: Date = new Date()): boolean {
+  return expiresOn !== null && expiresOn.slice(0, 10) < todayIn(timeZone, now);
 }
 
 /** Full years between a birth date and today. */

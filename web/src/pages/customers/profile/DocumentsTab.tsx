@@ -11,7 +11,7 @@ import { useLoad } from '../../../components/useLoad';
 import { useMe } from '../../../session';
 import { canSeeDocuments } from '../common/can';
 import { useErrorText } from '../common/errors';
-import { formatDay } from '../common/format';
+import { formatDay, isExpired } from '../common/format';
 import type { CustomerDocument } from '../common/types';
 import { useProfile } from './context';
 import { DocumentForm } from './DocumentForm';
@@ -70,7 +70,7 @@ export function DocumentsTab() {
             </thead>
             <tbody>
               {data.map((d) => {
-                const expired = d.expiresOn !== null && d.expiresOn < new Date().toISOString().slice(0, 10);
+                const expired = isExpired(d.expiresOn, me.organization.timeZone);
                 return (
                   <tr key={d.id}>
                     <td>{t(`documents.types.${d.type}`)}</td>
