@@ -1,7 +1,5 @@
 // Fingerprints: SHA-256 of secrets (stored instead of them) and of requests (for idempotency).
-import { createHash } from 'node:crypto';
-
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export { sha256 } from '../../platform/hashing.js';
 
 /** JSON with object keys sorted, so the same data always has the same text (jsonb reorders keys). */
 export function canonicalJson(value: unknown): string {
