@@ -1,5 +1,7 @@
 // Fingerprints: SHA-256 of secrets (stored instead of them) and of requests (for idempotency).
-export { sha256 } from '../../platform/hashing.js';
+import { sha256 } from '../../platform/hashing.js';
+
+export { sha256 };
 
 /** JSON with object keys sorted, so the same data always has the same text (jsonb reorders keys). */
 export function canonicalJson(value: unknown): string {
