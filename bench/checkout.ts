@@ -5,6 +5,8 @@
 //   insert  — inserts one row with a single statement (autocommit), through Kysely;
 //   *_raw   — the same two through `pg` with a named prepared statement, the cheapest a query can be;
 //   auth    — an authenticated no-op: what authenticating a checkout request with its API key costs alone.
+//   read_floor / write_floor — the database work alone of calculate and confirm: the one statement
+//             calculate reads with, and one statement writing the rows a confirm writes (bench/checkout-floor.ts).
 // Then `calculate` (a 20-line receipt) and `confirm` (5 lines, a unique receipt id per request, a
 // quarter of them spending points), authenticated with a POS API key as a till would be, over 400
 // customers. autocannon (16 connections) runs in its own process. Besides req/s and latency, each
@@ -12,6 +14,7 @@
 // comparable when other work shares the machine.
 //
 // Usage: npm run bench:checkout [-- seconds]   (default 10 s per route). The last line is one JSON object.
+// BENCH_POOL=n sets the server's PostgreSQL pool (default 16, one per connection).
 // For profiling: BENCH_ROUTES=calculate,confirm runs only those routes (the JSON line then has only
 // their figures), and BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the server per route run
 // (open it in Chrome DevTools or speedscope). The profiler samples wall time: time the server spends
@@ -37,6 +40,7 @@ import { issueCard } from '../src/modules/loyalty/cards.js';
 import { adjustPoints } from '../src/modules/loyalty/customer-points.js';
 import { createProgram } from '../src/modules/loyalty/programs.js';
 import { createApiKey, createOrganization, type Actor } from '../src/modules/tenancy/index.js';
+import { prepareFloors } from './checkout-floor.js';
 
 const seconds = Number(process.argv[2] ?? 10);
 const only = process.env.BENCH_ROUTES ? new Set(process.env.BENCH_ROUTES.split(',')) : null;
@@ -47,13 +51,17 @@ const CUSTOMERS = 400;
 interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number }
 interface Run extends Load { nodeUs: number; nodeSysUs: number; pgUs: number }
 
+/** The receipt lines: calculate sends all 20, confirm the first 5. */
+const LINES = `Array.from({ length: 20 }, (_, i) => ({ sku: 'SKU-' + i, productGroup: i % 4 === 0 ? 'food' : 'goods', quantity: 1 + (i % 3), unitPrice: 199 + i * 37, unitCost: 100 + i * 11 }))`;
+const receiptLines = (new Function(`return ${LINES}`) as () => unknown[])();
+
 /** The load generator, run as a separate Node process (plain CommonJS, evaluated from this string). */
 const LOADER = `
 const input = JSON.parse(process.env.BENCH_LOAD);
 const autocannon = require(input.autocannon);
 const { url, method, headers, kind, cards, seconds, connections, tag } = input;
 let n = 0;
-const lines = Array.from({ length: 20 }, (_, i) => ({ sku: 'SKU-' + i, productGroup: i % 4 === 0 ? 'food' : 'goods', quantity: 1 + (i % 3), unitPrice: 199 + i * 37, unitCost: 100 + i * 11 }));
+const lines = ${LINES};
 const body = () => {
   const card = cards[n % cards.length];
   n++;
@@ -97,7 +105,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-bench-'));
   fs.chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: dir });
-  const handle = connect(server.url, CONNECTIONS);
+  const handle = connect(server.url, Number(process.env.BENCH_POOL ?? CONNECTIONS));
   try {
     await migrate(handle.pool);
     const ctx: ServiceContext = { db: handle.db, clock: systemClock, ids: uuidV7Ids, log: createLogger('warn', false) };
@@ -112,6 +120,7 @@ async function main() {
       // Every customer starts with points (a real adjustment), so calculate and confirm also plan spending.
       await adjustPoints(ctx, actor, c.id, { adjustmentId: `seed-${i}`, amount: 2000, reason: 'benchmark seed' });
     }
+    const floors = await prepareFloors(ctx, handle.pool, CUSTOMERS, receiptLines.slice(0, 5), { actor, cards });
     const key = await createApiKey(ctx, actor, { name: 'Bench till', outletId: org.outlet.id });
     await sql`CREATE TABLE bench_rows (id int PRIMARY KEY, v text NOT NULL); INSERT INTO bench_rows SELECT g, md5(g::text) FROM generate_series(1, 10000) g;
       CREATE TABLE bench_writes (id bigserial PRIMARY KEY, v text NOT NULL, at timestamptz NOT NULL DEFAULT now())`.execute(handle.db);
@@ -127,6 +136,8 @@ async function main() {
     app.post('/bench/insert', { config: { public: true } }, async () => (await sql<{ id: number }>`INSERT INTO bench_writes (v) VALUES (${'x'}) RETURNING id`.execute(handle.db)).rows[0]);
     app.get('/bench/select-raw', { config: { public: true } }, async () => (await handle.pool.query({ name: 'bench-select', text: 'SELECT id, v FROM bench_rows WHERE id = $1', values: [rowId()] })).rows[0]);
     app.post('/bench/insert-raw', { config: { public: true } }, async () => (await handle.pool.query({ name: 'bench-insert', text: 'INSERT INTO bench_writes (v) VALUES ($1) RETURNING id', values: ['x'] })).rows[0]);
+    app.get('/bench/read-floor', { config: { public: true } }, async (_request, reply) => reply.type('application/json').send(await floors.read()));
+    app.post('/bench/write-floor', { config: { public: true } }, async () => ({ applied: await floors.write() }));
     app.get('/api/bench/auth-noop', async () => ({ hello: 'authenticated' }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -142,6 +153,7 @@ async function main() {
     const routes = [
       ['hello', '/bench/hello', 'GET', 'hello', json], ['select', '/bench/select', 'GET', 'select', json], ['insert', '/bench/insert', 'POST', 'insert', json],
       ['select_raw', '/bench/select-raw', 'GET', 'select', json], ['insert_raw', '/bench/insert-raw', 'POST', 'insert', json], ['auth', '/api/bench/auth-noop', 'GET', 'auth', auth],
+      ['read_floor', '/bench/read-floor', 'GET', 'select', json], ['write_floor', '/bench/write-floor', 'POST', 'insert', json],
       ['calculate', '/api/checkout/calculate', 'POST', 'calculate', auth], ['confirm', '/api/checkout/confirm', 'POST', 'confirm', auth],
     ] as const;
     const session = profileDir ? new Session() : null;
@@ -170,10 +182,13 @@ async function main() {
     process.stdout.write(`${JSON.stringify({
       seconds, connections: CONNECTIONS, customers: CUSTOMERS,
       hello_rps: rps('hello'), select_rps: rps('select'), insert_rps: rps('insert'), select_raw_rps: rps('select_raw'), insert_raw_rps: rps('insert_raw'), auth_noop_rps: rps('auth'),
+      read_floor_rps: rps('read_floor'), write_floor_rps: rps('write_floor'),
       calculate_rps: rps('calculate'), calculate_p50_ms: runs.calculate?.p50 ?? null, calculate_p99_ms: runs.calculate?.p99 ?? null,
       confirm_rps: rps('confirm'), confirm_p50_ms: runs.confirm?.p50 ?? null, confirm_p99_ms: runs.confirm?.p99 ?? null,
       calculate_vs_select: ratio('calculate', 'select'), confirm_vs_insert: ratio('confirm', 'insert'),
       calculate_vs_select_raw: ratio('calculate', 'select_raw'), confirm_vs_insert_raw: ratio('confirm', 'insert_raw'), auth_noop_vs_select: ratio('auth', 'select'),
+      calculate_vs_read_floor: ratio('calculate', 'read_floor'), confirm_vs_write_floor: ratio('confirm', 'write_floor'),
+      read_floor_vs_select: ratio('read_floor', 'select'), write_floor_vs_insert: ratio('write_floor', 'insert'),
       cpu_us: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, { server: v.nodeUs, postgres: v.pgUs }])),
       errors: Object.values(runs).reduce((a, x) => a + x.errors + x.non2xx, 0),
       ledger_ok: ledger.ok,
