@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isUuid } from './ids.js';
 
 export type HttpApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -33,6 +34,19 @@ export const idParams = z.object({ id: z.uuid() });
 
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item) });
+}
+
+/**
+ * A preValidation hook running `check` on a well-formed `:id` of the path before the body is validated:
+ * routes whose body is required answer 404 for an unknown (or another organization's) id rather than a
+ * 400 about the body, so another organization's ids are never confirmed to exist. A malformed id is
+ * left to the params schema.
+ */
+export function pathIdFirst(check: (request: FastifyRequest, id: string) => Promise<unknown>) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const id = (request.params as { id?: unknown }).id;
+    if (typeof id === 'string' && isUuid(id)) await check(request, id);
+  };
 }
 
 export function requestIp(request: FastifyRequest): string {

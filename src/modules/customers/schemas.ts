@@ -1,12 +1,11 @@
 // Zod schemas shared by the customer routes (the OpenAPI components the web app's types come from).
 // Never give a schema an id ending in "Input": the type provider appends that to request variants.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
+import { pathIdFirst } from '../../platform/http.js';
 import { actorOf } from '../tenancy/index.js';
 import { existsIn } from './access.js';
-import { isUuid } from '../../platform/ids.js';
 
 export const text = (max: number) => z.string().trim().max(max);
 const optionalName = text(200).min(1).nullable().optional();
@@ -68,9 +67,7 @@ type GuardTable = Parameters<typeof existsIn>[2];
  * exist by a 400 about the body.
  */
 export function ownRow(ctx: ServiceContext, table: GuardTable, what: string) {
-  return async (request: FastifyRequest): Promise<void> => {
-    const id = (request.params as { id?: unknown }).id;
-    if (typeof id !== 'string' || !isUuid(id)) return; // the params schema answers this one
+  return pathIdFirst(async (request, id) => {
     if (!(await existsIn(ctx.db, actorOf(request), table, id))) throw notFound(what, { id });
-  };
+  });
 }

@@ -1,11 +1,9 @@
 // Cards HTTP routes: issue, batches, bind, block, replace, history, barcode / QR images, printable sheets.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../platform/context.js';
 import { scoped } from '../../platform/db/tenant.js';
 import { notFound } from '../../platform/errors.js';
-import { commonErrors, errorBody, idParams, listOf, type HttpApp } from '../../platform/http.js';
-import { isUuid } from '../../platform/ids.js';
+import { commonErrors, errorBody, idParams, listOf, pathIdFirst, type HttpApp } from '../../platform/http.js';
 import { actorOf } from '../tenancy/index.js';
 import { cardHistory } from './card-history.js';
 import { batchSheet, cardImage, MAX_SHEET_CARDS } from './card-media.js';
@@ -21,12 +19,10 @@ const errors = { ...commonErrors, 422: errorBody };
  * body, so an id from elsewhere is indistinguishable from an unknown one.
  */
 function cardMustExist(ctx: ServiceContext) {
-  return async (request: FastifyRequest) => {
-    const id = (request.params as { id?: string }).id;
-    if (!id || !isUuid(id)) return;
+  return pathIdFirst(async (request, id) => {
     const row = await scoped(ctx.db, actorOf(request)).selectFrom('loyalty_cards').select('id').where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('card', { id });
-  };
+  });
 }
 
 export async function cardRoutes(app: HttpApp, ctx: ServiceContext): Promise<void> {

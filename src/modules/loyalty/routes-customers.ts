@@ -1,10 +1,8 @@
 // A customer's points (balance, history, adjustments, tier history), the personal page link, and the
 // public endpoint that page uses to show a one-time QR code.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../platform/context.js';
-import { commonErrors, errorBody, idParams, listOf, type HttpApp } from '../../platform/http.js';
-import { isUuid } from '../../platform/ids.js';
+import { commonErrors, errorBody, idParams, listOf, pathIdFirst, type HttpApp } from '../../platform/http.js';
 import { getCustomer } from '../customers/index.js';
 import { actorOf } from '../tenancy/index.js';
 import { adjustPoints, customerBalance, customerHistory, tierHistory } from './customer-points.js';
@@ -31,10 +29,7 @@ export async function customerPointsRoutes(app: HttpApp, ctx: ServiceContext): P
 
   app.post('/api/loyalty/customers/:id/adjustments', {
     // The body is required, so another organization's customer id is answered 404 before the body is judged.
-    preValidation: async (request: FastifyRequest) => {
-      const id = (request.params as { id?: string }).id;
-      if (id && isUuid(id)) await getCustomer(ctx, readerActor(actorOf(request), actorOf(request)), id);
-    },
+    preValidation: pathIdFirst((request, id) => getCustomer(ctx, readerActor(actorOf(request), actorOf(request)), id)),
     schema: {
       tags, summary: 'Add or take points by hand (owner or manager), with a mandatory reason recorded in the audit log; idempotent by adjustmentId',
       params: idParams, body: adjustBodySchema, response: { 200: adjustAnswerSchema, ...errors },

@@ -1,9 +1,7 @@
 // Programs, club proposals, webhooks and the ledger check: the owner's side of loyalty.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../platform/context.js';
-import { commonErrors, errorBody, idParams, listOf, type HttpApp } from '../../platform/http.js';
-import { isUuid } from '../../platform/ids.js';
+import { commonErrors, errorBody, idParams, listOf, pathIdFirst, type HttpApp } from '../../platform/http.js';
 import { actorOf } from '../tenancy/index.js';
 import { decideClubProposal, listClubProposals } from './club.js';
 import { ledgerCheck } from './ledger-check.js';
@@ -33,10 +31,7 @@ export async function programRoutes(app: HttpApp, ctx: ServiceContext): Promise<
 
   app.patch('/api/loyalty/programs/:id', {
     // A whole configuration is required when it changes, so an unknown program is 404 before the body is judged.
-    preValidation: async (request: FastifyRequest) => {
-      const id = (request.params as { id?: string }).id;
-      if (id && isUuid(id)) await requireProgram(ctx.db, actorOf(request), id);
-    },
+    preValidation: pathIdFirst((request, id) => requireProgram(ctx.db, actorOf(request), id)),
     schema: {
       tags, summary: 'Change a program (owner); a new configuration becomes a new version, receipts keep the version they were calculated with',
       params: idParams, body: z.object({ name: name.optional(), config: programConfigSchema.optional(), cardFormat: cardFormatSchema.optional(), isDefault: z.boolean().optional() }),
