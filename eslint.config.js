@@ -26,7 +26,8 @@ const boundaries = {
   meta: { type: 'problem', schema: [] },
   create(context) {
     const from = locate(context.filename);
-    const isTest = /\.test\.tsx?$/.test(context.filename);
+    // *.testkit.ts: helpers only tests import (arbitraries, fixtures), held to the rules of tests.
+    const isTest = /\.(test|testkit)\.tsx?$/.test(context.filename);
     function check(node, source) {
       if (typeof source !== 'string' || !source.startsWith('.')) {
         if (from.area === 'module' && from.inDomain && !isTest && typeof source === 'string' && !source.startsWith('node:') && !source.startsWith('@stdlib/')) {

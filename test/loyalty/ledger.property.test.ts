@@ -10,7 +10,8 @@ import type { ServiceContext } from '../../src/platform/context.js';
 import { isAppError } from '../../src/platform/errors.js';
 import { createCustomer } from '../../src/modules/customers/index.js';
 import { createOrganization, type Actor } from '../../src/modules/tenancy/index.js';
-import { exampleProgram, type PointsExpiry, type RefundPolicy } from '../../src/modules/loyalty/domain/index.js';
+import { exampleProgram } from '../../src/modules/loyalty/domain/index.js';
+import { settingsArb, stepArb } from '../../src/modules/loyalty/domain/ledger-steps.testkit.js';
 import { checkLedger } from '../../src/modules/loyalty/index.js';
 import { confirmCheckout } from '../../src/modules/loyalty/checkout-confirm.js';
 import { cancelReceipt, refundReceipt, type RefundAnswer } from '../../src/modules/loyalty/checkout-refund.js';
@@ -33,35 +34,6 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-type Step =
-  | { type: 'confirm'; customer: number; lines: { price: number; qty: number }[]; spendShare: number }
-  | { type: 'refund'; pick: number; percents: number[] }
-  | { type: 'cancel'; pick: number }
-  | { type: 'due' }
-  | { type: 'adjust'; customer: number; amount: number }
-  | { type: 'retry'; pick: number }
-  | { type: 'reuse_id'; pick: number };
-
-const stepArb: fc.Arbitrary<{ step: Step; hours: number }> = fc.record({
-  hours: fc.integer({ min: 0, max: 24 * 12 }),
-  step: fc.oneof(
-    { weight: 5, arbitrary: fc.record({ type: fc.constant('confirm' as const), customer: fc.integer({ min: 0, max: 1 }), spendShare: fc.integer({ min: 0, max: 100 }),
-      lines: fc.array(fc.record({ price: fc.integer({ min: 1, max: 50_000 }), qty: fc.integer({ min: 1, max: 4000 }) }), { minLength: 1, maxLength: 4 }) }) },
-    { weight: 3, arbitrary: fc.record({ type: fc.constant('refund' as const), pick: fc.nat(), percents: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 4, maxLength: 4 }) }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('cancel' as const), pick: fc.nat() }) },
-    { weight: 2, arbitrary: fc.constant({ type: 'due' as const }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('adjust' as const), customer: fc.integer({ min: 0, max: 1 }), amount: fc.integer({ min: -800, max: 800 }).filter((x) => x !== 0) }) },
-    { weight: 2, arbitrary: fc.record({ type: fc.constant('retry' as const), pick: fc.nat() }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('reuse_id' as const), pick: fc.nat() }) },
-  ),
-});
-
-const settingsArb = fc.record({
-  policy: fc.constantFrom<RefundPolicy>('negative_balance', 'reduce_refund', 'forgive'),
-  pendingDays: fc.constantFrom(0, 3),
-  expiry: fc.constantFrom<PointsExpiry>({ kind: 'days', days: 10 }, { kind: 'end_of_month' }, { kind: 'never' }),
-  rate: fc.constantFrom({ points: 1, minor: 1 }, { points: 3, minor: 2 }),
-});
 
 /** A call that must either succeed or be refused for one of the expected reasons. */
 async function attempt<T>(run: () => Promise<T>, allowed: string[]): Promise<T | null> {
