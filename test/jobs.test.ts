@@ -1,5 +1,6 @@
 // The job runner on several nodes: each due run of a recurring job happens once; each queued job is
-// claimed by one node; a failing job is retried and then marked failed with its error.
+// claimed by one node; a failing job is retried and then marked failed with its error; a long queued job
+// does not hold back the recurring ones, and stopping waits for the handlers that run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../src/platform/jobs.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
@@ -8,6 +9,7 @@ let db: TestDatabase;
 beforeAll(async () => { db = await createTestDatabase({ now: '2026-05-01T00:00:00Z' }); });
 afterAll(() => db.drop());
 
+const soon = { timeout: 5_000 }; // a busy machine can take a while to run a 10 ms poll loop
 const runners = (n: number) => Array.from({ length: n }, () => new JobRunner(db.db, { clock: db.clock, ids: db.ctx.ids, log: db.ctx.log }));
 
 describe('job runner', () => {
@@ -60,5 +62,44 @@ describe('job runner', () => {
     db.clock.advance(31_000);
     await survivor!.tick();
     expect(finished).toBe(1);
+  });
+  it('runs a due recurring job while a long queued job is still running, and stop() waits for that job', async () => {
+    const [node] = runners(1);
+    const recurringRuns: string[] = [];
+    node!.addRecurring({ name: 'test.every-minute', everySeconds: 60, run: async ({ now }) => { recurringRuns.push(now.toISOString()); } });
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const started: string[] = [];
+    // Like an import of a million rows: runs until the test lets it finish.
+    node!.addHandler({ kind: 'test.long', run: async (job) => { started.push(job.id); await released; return { rows: 1_000_000 }; } });
+    const long = await node!.enqueue('test.long', {});
+    node!.start(10);
+    await expect.poll(() => started, soon).toEqual([long]);
+    await expect.poll(() => recurringRuns.length, soon).toBe(1);
+    // A minute later the recurring job is due again; the import has not finished, and must not hold it back.
+    db.clock.advance(61_000);
+    await expect.poll(() => recurringRuns.length, soon).toBe(2);
+    db.clock.advance(61_000);
+    await expect.poll(() => recurringRuns.length, soon).toBe(3);
+    // Queued behind the import (one queued slot), it is not claimed once the runner is stopping.
+    const next = await node!.enqueue('test.long', {});
+    let stopped = false;
+    const stopping = node!.stop().then(() => { stopped = true; });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stopped).toBe(false); // still waiting for the import
+    release();
+    await stopping;
+    const rows = await db.db.selectFrom('job_queue').select(['id', 'status', 'result']).where('id', 'in', [long, next]).execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.status, r.result]]))).toEqual({ [long]: ['done', { rows: 1_000_000 }], [next]: ['queued', null] });
+    expect(started).toEqual([long]);
+    // Stopped means stopped: nothing more runs, however long we wait.
+    db.clock.advance(61_000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(recurringRuns).toHaveLength(3);
+    expect(started).toEqual([long]);
+    // Started again, it takes up the queue where it left off.
+    node!.start(10);
+    await expect.poll(() => started, soon).toEqual([long, next]);
+    await node!.stop();
   });
 });

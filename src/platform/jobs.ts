@@ -2,8 +2,10 @@
 // - recurring jobs (expire points, evaluate clubs, clean sessions): a node claims a due run by moving
 //   `next_run_at` forward in a single conditional UPDATE — one node wins; a missed run (downtime) is
 //   simply due, so it runs once on the next poll and the job itself catches up on everything due;
-// - queued jobs (imports, exports): claimed with FOR UPDATE SKIP LOCKED, retried up to max_attempts,
-//   with progress the web app and CLI show as a bar.
+// - queued jobs (imports, exports, webhook deliveries): claimed with FOR UPDATE SKIP LOCKED, retried up
+//   to max_attempts, with progress the web app and CLI show as a bar.
+// A started runner polls the two on separate loops, so an import of a million rows (minutes) does not hold
+// back the points unlock or the club evaluation, and a long recurring job does not hold back the queue.
 import { sql, type ColumnType, type Generated } from 'kysely';
 import type { Logger } from './logging.js';
 import type { Clock } from './time.js';
@@ -47,8 +49,12 @@ declare module './db/schema.js' {
 export class JobRunner {
   private recurring = new Map<string, RecurringJob>();
   private handlers = new Map<string, QueuedJobHandler>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private started = false;
+  /** Which start() the loops belong to, so a pass that ends after stop() and a new start() does not loop on. */
+  private generation = 0;
+  private timers = new Set<NodeJS.Timeout>();
+  /** The passes in progress on the loops of a started runner; stop() waits for them. */
+  private passes = new Set<Promise<void>>();
   constructor(private readonly jdb: Db, private readonly deps: { clock: Clock; ids: IdGenerator; log: Logger }) {}
 
   addRecurring(job: RecurringJob): void {
@@ -69,27 +75,61 @@ export class JobRunner {
     return id;
   }
 
-  start(pollMs = 1000): void {
-    if (this.timer) return;
-    const loop = () => {
-      this.running = this.tick().catch((e) => this.deps.log.error({ err: e }, 'job runner tick failed')).finally(() => {
-        this.running = null;
-        if (this.timer) this.timer = setTimeout(loop, pollMs);
-      });
-    };
-    this.timer = setTimeout(loop, 0);
+  /**
+   * Polls every `pollMs` on independent loops: one for the recurring jobs, and `queuedSlots` for queued
+   * jobs (one by default: an import holds two pool connections, and DATABASE_POOL_SIZE may be 2).
+   */
+  start(pollMs = 1000, options: { queuedSlots?: number } = {}): void {
+    if (this.started) return;
+    this.started = true;
+    const generation = ++this.generation;
+    const live = () => this.started && this.generation === generation;
+    this.loop('recurring', pollMs, live, () => this.runDueRecurring(live));
+    const slots = Math.max(1, options.queuedSlots ?? 1);
+    for (let i = 0; i < slots; i++) this.loop('queued', pollMs, live, () => this.drainQueued(live));
   }
 
+  /** Stops polling and claiming, and waits for the handlers that are running to finish. */
   async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    this.started = false;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    while (this.passes.size > 0) await Promise.all([...this.passes]);
   }
 
-  /** One pass: run every due recurring job this node wins, then drain claimable queued jobs. */
+  /** One pass, as a node's loops would do it: every due recurring job this node wins, then drain claimable queued jobs. */
   async tick(): Promise<void> {
-    for (const job of this.recurring.values()) await this.runRecurringIfDue(job);
-    while (await this.runNextQueued()) { /* drain */ }
+    await this.runDueRecurring(() => true);
+    await this.drainQueued(() => true);
+  }
+
+  private loop(name: string, pollMs: number, live: () => boolean, pass: () => Promise<void>): void {
+    const schedule = (ms: number) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (!live()) return;
+        const running: Promise<void> = pass()
+          .catch((e) => this.deps.log.error({ err: e, loop: name }, 'job runner pass failed'))
+          .finally(() => {
+            this.passes.delete(running);
+            if (live()) schedule(pollMs);
+          });
+        this.passes.add(running);
+      }, ms);
+      this.timers.add(timer);
+    };
+    schedule(0);
+  }
+
+  private async runDueRecurring(goOn: () => boolean): Promise<void> {
+    for (const job of this.recurring.values()) {
+      if (!goOn()) return;
+      await this.runRecurringIfDue(job);
+    }
+  }
+
+  private async drainQueued(goOn: () => boolean): Promise<void> {
+    while (goOn() && (await this.runNextQueued())) { /* drain */ }
   }
 
   private async runRecurringIfDue(job: RecurringJob): Promise<boolean> {

@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { QueuedJob, QueuedJobHandler } from '../../platform/jobs.js';
 import { audit, requirePermission, type Actor } from '../tenancy/index.js';
 import { writeEvent } from './ledger-write.js';
-import { assertPublicDestination, destinationProblem } from '../../platform/outbound.js';
+import { destinationProblem, outboundRequest } from '../../platform/outbound.js';
 
 export const WEBHOOK_EVENTS = ['receipt.confirmed', 'receipt.refunded', 'tier.changed', 'points.expiring'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -103,17 +103,15 @@ async function deliver(ctx: ServiceContext, job: QueuedJob) {
   let status: number | null = null;
   let error: string | null = null;
   try {
-    await assertPublicDestination(new URL(d.url));
-    const res = await fetch(d.url, {
-      redirect: 'manual', // a redirect could lead to a private address the check did not see; 3xx counts as a failure
-      method: 'POST', body, signal: AbortSignal.timeout(TIMEOUT_MS),
+    // Checks the addresses in the connection itself and follows no redirect (a 3xx counts as a failure).
+    const res = await outboundRequest(new URL(d.url), {
+      method: 'POST', body, timeoutMs: TIMEOUT_MS,
       headers: {
         'content-type': 'application/json', 'user-agent': 'Regulars-Webhooks/1', 'x-regulars-event': d.event, 'x-regulars-delivery': d.id,
         'x-regulars-signature': `t=${timestamp},v1=${signature(d.secret, timestamp, body)}`,
       },
     });
     status = res.status;
-    await res.body?.cancel();
     if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
   } catch (e) {
     error = (e as Error).message;
