@@ -102,4 +102,22 @@ describe('job runner', () => {
     await expect.poll(() => started, soon).toEqual([long, next]);
     await node!.stop();
   });
+
+  it('delivers quick jobs (webhooks) while a long queued job holds the queue', async () => {
+    const [node] = runners(1);
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const done: string[] = [];
+    node!.addHandler({ kind: 'test.import', run: async () => { await released; done.push('import'); } });
+    node!.addHandler({ kind: 'test.webhook', quick: true, run: async () => { done.push('webhook'); } });
+    await node!.enqueue('test.import', {});
+    node!.start(10);
+    await expect.poll(async () => (await db.db.selectFrom('job_queue').select('status').where('kind', '=', 'test.import').executeTakeFirst())?.status, soon).toBe('running');
+    await node!.enqueue('test.webhook', {});
+    await node!.enqueue('test.import', {});
+    await expect.poll(() => done, soon).toEqual(['webhook']);
+    release();
+    await expect.poll(() => done, soon).toEqual(['webhook', 'import', 'import']);
+    await node!.stop();
+  });
 });

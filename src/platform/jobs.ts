@@ -5,7 +5,8 @@
 // - queued jobs (imports, exports, webhook deliveries): claimed with FOR UPDATE SKIP LOCKED, retried up
 //   to max_attempts, with progress the web app and CLI show as a bar.
 // A started runner polls the two on separate loops, so an import of a million rows (minutes) does not hold
-// back the points unlock or the club evaluation, and a long recurring job does not hold back the queue.
+// back the points unlock or the club evaluation, and a long recurring job does not hold back the queue;
+// quick queued work (webhook deliveries) has a third loop of its own, so it never waits behind an import.
 import { sql, type ColumnType, type Generated } from 'kysely';
 import type { Logger } from './logging.js';
 import type { Clock } from './time.js';
@@ -25,6 +26,8 @@ export interface QueuedJobHandler {
   kind: string;
   /** Long jobs lease the row for this long and must finish (or report progress) within it. */
   leaseSeconds?: number;
+  /** Short work (a webhook delivery): also claimed on a loop of its own, so a long import never holds it back. */
+  quick?: boolean;
   run(job: QueuedJob, ctx: { progress(done: number, total?: number): Promise<void> }): Promise<unknown>;
 }
 
@@ -86,7 +89,8 @@ export class JobRunner {
     const live = () => this.started && this.generation === generation;
     this.loop('recurring', pollMs, live, () => this.runDueRecurring(live));
     const slots = Math.max(1, options.queuedSlots ?? 1);
-    for (let i = 0; i < slots; i++) this.loop('queued', pollMs, live, () => this.drainQueued(live));
+    for (let i = 0; i < slots; i++) this.loop('queued', pollMs, live, () => this.drainQueued(live, false));
+    this.loop('quick', pollMs, live, () => this.drainQueued(live, true));
   }
 
   /** Stops polling and claiming, and waits for the handlers that are running to finish. */
@@ -100,7 +104,7 @@ export class JobRunner {
   /** One pass, as a node's loops would do it: every due recurring job this node wins, then drain claimable queued jobs. */
   async tick(): Promise<void> {
     await this.runDueRecurring(() => true);
-    await this.drainQueued(() => true);
+    await this.drainQueued(() => true, false);
   }
 
   private loop(name: string, pollMs: number, live: () => boolean, pass: () => Promise<void>): void {
@@ -128,8 +132,9 @@ export class JobRunner {
     }
   }
 
-  private async drainQueued(goOn: () => boolean): Promise<void> {
-    while (goOn() && (await this.runNextQueued())) { /* drain */ }
+  /** `quickOnly`: the quick lane, which claims only the kinds whose handlers are quick. */
+  private async drainQueued(goOn: () => boolean, quickOnly: boolean): Promise<void> {
+    while (goOn() && (await this.runNextQueued(quickOnly))) { /* drain */ }
   }
 
   private async runRecurringIfDue(job: RecurringJob): Promise<boolean> {
@@ -155,8 +160,8 @@ export class JobRunner {
     return true;
   }
 
-  private async runNextQueued(): Promise<boolean> {
-    const kinds = [...this.handlers.keys()];
+  private async runNextQueued(quickOnly: boolean): Promise<boolean> {
+    const kinds = [...this.handlers.values()].filter((h) => !quickOnly || h.quick).map((h) => h.kind);
     if (kinds.length === 0) return false;
     const now = this.deps.clock.now();
     // Each kind's own lease from the start, so a crashed node's job is picked up when its handler said.

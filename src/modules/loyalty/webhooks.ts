@@ -79,6 +79,7 @@ export function webhookJobHandler(ctx: ServiceContext): QueuedJobHandler {
   return {
     kind: WEBHOOK_JOB,
     leaseSeconds: 60,
+    quick: true,
     run: (job) => deliver(ctx, job),
   };
 }
