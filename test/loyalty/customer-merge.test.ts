@@ -1,7 +1,8 @@
 // Merging two customers, as loyalty sees it: cards, purchases and points (lot by lot, with their expiry and
 // pending period) move to the survivor through transfers — the ledger's history is never rewritten — and
-// the undo gives everything back, including points the survivor spent in between (refund policy). Retries
-// are idempotent, a failure anywhere in the merge leaves nothing half-done, and organizations stay apart.
+// the undo gives everything back, including points the survivor spent in between (refund policy) and cards
+// that replaced the loser's cards meanwhile. Retries are idempotent, a failure anywhere in the merge leaves
+// nothing half-done, and organizations stay apart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCustomerMergeHandler } from '../../src/modules/customers/index.js';
 import { registerLoyaltyCustomerHooks } from '../../src/modules/loyalty/customer-hooks.js';
@@ -215,6 +216,60 @@ describe('refunds while merged', () => {
     expect(await points(survivor)).toMatchObject({ spendable: 0, pending: 0, debt: 0 });
     const refundRow = await b.t.db.db.selectFrom('loyalty_refunds').select('customer_id').where('operation_id', '=', 'GS-1-r').executeTakeFirstOrThrow();
     expect(refundRow.customer_id).toBe(loser);
+    await ledgerOk();
+  });
+});
+
+describe('cards replaced while merged', () => {
+  it('a replacement of the loser\'s card goes back with it on undo; the survivor\'s own and new cards stay', async () => {
+    const survivor = await b.customer('Keeper');
+    const loser = await b.customer('Loser of cards');
+    const sCard = await b.card(survivor);
+    const lCard = await b.card(loser);
+    await adjust(loser, 'rc-1', 400);
+    const m = await merge(survivor, loser);
+    // While merged: the loser's card is lost and replaced (twice: the first replacement is lost too), the
+    // survivor's own card is replaced, and the survivor gets one more card.
+    const replace = (id: string) => ok('POST', `/api/cards/${id}/replace`, { reason: 'lost' }, 201);
+    const lNew = await replace(lCard.id);
+    expect(lNew.customerId).toBe(survivor); // issued to the holder of the moment
+    const lNewer = await replace(lNew.id);
+    const sNew = await replace(sCard.id);
+    const extra = await b.card(survivor);
+    await confirm('RC-1', lNewer.number, 3000); // a receipt on the survivor's account, with the replacement
+    const undone = await undo(m.id);
+    expect(undone.undoneAt).not.toBeNull();
+    // The loser has its card back as it is now: the replaced ones stay replaced, the newest one works.
+    const card = async (id: string) => ok('GET', `/api/cards/${id}`);
+    expect(await card(lCard.id)).toMatchObject({ customerId: loser, status: 'replaced', replacedBy: lNew.id });
+    expect(await card(lNew.id)).toMatchObject({ customerId: loser, status: 'replaced', replacedBy: lNewer.id });
+    expect(await card(lNewer.id)).toMatchObject({ customerId: loser, status: 'active' });
+    expect(await owned('loyalty_cards', loser)).toEqual([lCard.id, lNew.id, lNewer.id].sort());
+    expect(await owned('loyalty_cards', survivor)).toEqual([sCard.id, sNew.id, extra.id].sort());
+    expect((await b.pos('POST', '/api/checkout/identify', { cardNumber: lNewer.number })).json()).toMatchObject({ customer: { id: loser }, points: { spendable: 400 } });
+    expect((await b.pos('POST', '/api/checkout/identify', { cardNumber: sNew.number })).json()).toMatchObject({ customer: { id: survivor } });
+    // The card's history says why it changed hands.
+    const history = (await ok('GET', `/api/cards/${lNewer.id}/history`)).items as { kind: string; cardId: string; details: Record<string, unknown> }[];
+    expect(history).toContainEqual(expect.objectContaining({ kind: 'bound', cardId: lNewer.id, details: expect.objectContaining({ reason: 'customer_merge_undone', toCustomerId: loser }) }));
+    const record = await b.t.db.db.selectFrom('loyalty_customer_merges').select('undo').where('id', '=', `merge:${loser}.1`).executeTakeFirstOrThrow();
+    expect((record.undo as { cards: string[] }).cards.sort()).toEqual([lCard.id, lNew.id, lNewer.id].sort());
+    // The receipt made with the replacement while merged was the survivor's, and stays so.
+    expect((await b.t.db.db.selectFrom('purchases').select('customer_id').where('external_id', '=', 'RC-1').executeTakeFirstOrThrow()).customer_id).toBe(survivor);
+    await ledgerOk();
+  });
+
+  it('a replacement bound to the survivor on purpose since stays with the survivor', async () => {
+    const survivor = await b.customer('Chooser');
+    const loser = await b.customer('Giver');
+    const lCard = await b.card(loser);
+    const m = await merge(survivor, loser);
+    const lNew = await ok('POST', `/api/cards/${lCard.id}/replace`, { reason: 'lost' }, 201);
+    // A binding by staff, as bindCard writes it (no merge id): the card is the survivor's by choice now.
+    await sql`INSERT INTO loyalty_card_events (id, organization_id, card_id, kind, details, at)
+      VALUES (gen_random_uuid(), ${b.a.organizationId}, ${lNew.id}, 'bound', ${JSON.stringify({ customerId: survivor })}::jsonb, now())`.execute(b.t.db.db);
+    await undo(m.id);
+    expect(await owned('loyalty_cards', loser)).toEqual([lCard.id]);
+    expect(await owned('loyalty_cards', survivor)).toEqual([lNew.id]);
     await ledgerOk();
   });
 });

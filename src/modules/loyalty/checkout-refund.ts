@@ -95,7 +95,7 @@ async function reverseOnce(
     if (stored) return replayOrConflict<RefundAnswer>(stored, hash, conflictCode, field);
     if (!purchase) throw notFound('receipt', { field: 'receiptId', receiptId });
     const now = ctx.clock.now();
-    const { timeZone } = await orgSettings(ctx, actor);
+    const { timeZone } = await orgSettings({ ...ctx, db: tx }, actor); // on tx: a second connection while holding locks can starve the pool
     const lineRows = await receiptLines(tx, actor, purchase.id);
     const refunded = lineRows.map((l) => l.refunded_quantity_milli);
     const quantities = quantitiesOf(lineRows.map((l) => l.quantity_milli), refunded);

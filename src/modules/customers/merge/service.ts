@@ -4,7 +4,7 @@
 // registered handlers. The merge records both rows as they were, what it wrote and exactly which rows
 // moved, so an undo restores the loser and moves back exactly those rows.
 import type { ServiceContext } from '../../../platform/context.js';
-import { inTransaction, sql, type Db } from '../../../platform/db/database.js';
+import { inTransaction, isRetryableConflict, sql, type Db, type Tx } from '../../../platform/db/database.js';
 import { scoped } from '../../../platform/db/tenant.js';
 import { AppError, conflict, invalidField, notFound } from '../../../platform/errors.js';
 import { audit, requirePermission, type Actor } from '../../tenancy/index.js';
@@ -19,6 +19,23 @@ import { COLUMN_OF, MOVED_WHOLE, profileOf, snapshot, type MovedTable } from './
 import { toMerge, type Merge } from './view.js';
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+const MERGE_RETRIES = 4;
+
+/**
+ * A merge or its undo in one transaction. A till refunding or cancelling a receipt of one of the two at
+ * that moment can deadlock with it (40P01), or it meets a serialization failure (40001): the attempt was
+ * rolled back whole, so it runs again from the start (nothing moves twice; the modules' handlers find
+ * their state as it was). If that keeps happening, a clear 503 instead of a 500.
+ */
+async function mergeTransaction<T>(ctx: ServiceContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await inTransaction(ctx.db, fn, { retries: MERGE_RETRIES });
+  } catch (e) {
+    if (!isRetryableConflict(e)) throw e;
+    throw new AppError('customer_busy', 'These customers are being served at a till right now; try again in a moment', {}, 'unavailable');
+  }
+}
 
 async function lockPair(tx: Db, actor: Actor, x: string, y: string): Promise<[CustomerRow, CustomerRow]> {
   // Always in id order, so two merges of the same pair cannot deadlock.
@@ -72,7 +89,7 @@ export interface MergeInput { loserId: string; choices?: Partial<Record<MergeFie
 export async function mergeCustomers(ctx: ServiceContext, actor: Actor, survivorId: string, input: MergeInput): Promise<Merge> {
   requirePermission(actor, 'customers.manage');
   if (input.loserId === survivorId) throw invalidField('loserId', 'a customer cannot be merged with itself');
-  return inTransaction(ctx.db, async (tx) => {
+  return mergeTransaction(ctx, async (tx) => {
     const [survivor, loser] = await lockPair(tx, actor, survivorId, input.loserId);
     assertLive(survivor);
     assertLive(loser, 'loserId');
@@ -108,7 +125,7 @@ export async function mergeCustomers(ctx: ServiceContext, actor: Actor, survivor
 
 export async function undoMerge(ctx: ServiceContext, actor: Actor, mergeId: string): Promise<Merge & { keptEdits: string[] }> {
   requirePermission(actor, 'customers.manage');
-  return inTransaction(ctx.db, async (tx) => {
+  return mergeTransaction(ctx, async (tx) => {
     const merge = await scoped(tx, actor).selectFrom('customer_merges').selectAll().where('id', '=', mergeId).forUpdate().executeTakeFirst();
     if (!merge) throw notFound('merge', { id: mergeId });
     if (merge.undone_at) throw conflict('merge_already_undone', 'This merge was already undone', { id: mergeId });
