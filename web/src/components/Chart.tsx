@@ -26,6 +26,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : isObj(v) ? [v] : []);
 const SWAP: Record<string, string> = { left: 'right', right: 'left' };
+const LABEL_SWAP: Record<string, string> = { ...SWAP, insideLeft: 'insideRight', insideRight: 'insideLeft' };
 
 /** Swaps left and right of a positioned component (legend, visualMap, grid offsets). */
 function mirrorBox(box: Obj): Obj {
@@ -65,7 +66,15 @@ export function mirrorForRtl(option: ChartOption): ChartOption {
   if (o.legend !== undefined) out.legend = list(o.legend).map(mirrorBox);
   if (o.visualMap !== undefined) out.visualMap = list(o.visualMap).map(mirrorBox);
   if (o.series !== undefined) {
-    out.series = list(o.series).map((s) => (s.type === 'funnel' && s.rtl !== false ? { ...s, funnelAlign: s.funnelAlign === 'left' ? 'right' : s.funnelAlign === 'right' ? 'left' : s.funnelAlign } : s));
+    out.series = list(o.series).map((s) => {
+      if (s.rtl === false) return s;
+      if (s.type === 'funnel') return { ...s, funnelAlign: s.funnelAlign === 'left' ? 'right' : s.funnelAlign === 'right' ? 'left' : s.funnelAlign };
+      // A horizontal bar grows from the right once its value axis is mirrored, so a label at the bar's
+      // end moves to its left side (else it lands on the category names).
+      const label = isObj(s.label) ? s.label : null;
+      const at = label && typeof label.position === 'string' ? LABEL_SWAP[label.position] : undefined;
+      return label && at ? { ...s, label: { ...label, position: at } } : s;
+    });
   }
   return out;
 }

@@ -83,7 +83,7 @@ function CardView({ card, onChanged }: { card: Card; onChanged(card: Card): void
         </div>
         <div className="card-hero__facts">
           <p className="eyebrow">{t(`kind.${card.kind}`)}</p>
-          <h2 className="card-number" dir="ltr" data-testid="card-number">{card.number}</h2>
+          <h2 className="card-number" data-testid="card-number"><bdi dir="ltr">{card.number}</bdi></h2>
           <div className="badges">
             <StatusBadge status={card.status} />
             <span className="badge badge--tier">{tierName(programs.data, card.programId, card.tier)}</span>

@@ -48,7 +48,7 @@ export function CustomerPanel({ identified, pointsAfter, onChange, locked }: Pro
         <div>
           <p className="eyebrow">{t(`customer.by.${identified.identifiedBy}`)}</p>
           <h2 className="till-customer__name" data-testid="customer-name"><bdi>{customer?.name ?? t('customer.unknownHolder')}</bdi></h2>
-          {card && <p className="mono small" dir="ltr">{card.number}</p>}
+          {card && <p className="mono small"><bdi dir="ltr">{card.number}</bdi></p>}
         </div>
         {!locked && <button type="button" className="button" onClick={onChange}>{t('customer.change')}</button>}
       </div>

@@ -59,7 +59,7 @@ export function OutletsPage() {
             <tbody>
               {data.outlets.map((o) => (
                 <tr key={o.id} className={o.active ? undefined : 'row--inactive'}>
-                  <td><bdi>{o.name}</bdi>{o.timeZone && <div className="muted small" dir="ltr">{o.timeZone}</div>}</td>
+                  <td><bdi>{o.name}</bdi>{o.timeZone && <div className="muted small"><bdi dir="ltr">{o.timeZone}</bdi></div>}</td>
                   <td>{t(`outlets.kinds.${o.kind}`)}</td>
                   <td><bdi>{merchantName.get(o.merchantId) ?? '—'}</bdi></td>
                   <td>{o.address ? <bdi>{o.address}</bdi> : '—'}</td>

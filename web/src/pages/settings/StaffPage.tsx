@@ -67,7 +67,7 @@ export function StaffPage() {
               <tr key={s.id} className={s.active ? undefined : 'row--inactive'}>
                 <td>
                   <bdi>{s.name}</bdi>{s.id === me.staff.id && <span className="muted small"> ({t('staff.you')})</span>}
-                  <div className="muted small cell--ltr" dir="ltr">{s.email}</div>
+                  <div className="muted small"><bdi dir="ltr">{s.email}</bdi></div>
                 </td>
                 <td><span className={`badge badge--${s.role}`}>{t(`roles.${s.role}`)}</span></td>
                 <td>{s.locale ? languageName(s.locale, fmt.locale) : <span className="muted">{t('staff.organizationLanguage')}</span>}</td>

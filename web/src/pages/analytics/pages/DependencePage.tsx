@@ -35,11 +35,12 @@ export function DependencePage() {
         type: 'bar', barMaxWidth: 18,
         data: list.map((c) => ({ value: c.sharePercent, itemStyle: { color: c.alert !== null ? LEVEL_COLORS[Math.max(0, levels.indexOf(c.alert))] : c.key ? '#0f766e' : '#94d3cb' } })),
         label: { show: true, position: 'right', formatter: (p: { value: number }) => f.percent(p.value) },
+        // The category axis is inverted (rank 1 on top), so the lines "start" at the top, above the bars and clear of the axis labels.
         markLine: {
           symbol: 'none', silent: true,
           data: [
-            { xAxis: keyShare, lineStyle: { color: '#0f766e', type: 'dotted' }, label: { position: 'end', formatter: f.t('dependence.keyLine', { share: f.percent(keyShare, 0) }), color: '#0f766e' } },
-            ...levels.map((l, i) => ({ xAxis: l, lineStyle: { color: LEVEL_COLORS[i] ?? '#dc2626', type: 'dashed' }, label: { position: 'end', formatter: f.percent(l, 0), color: LEVEL_COLORS[i] ?? '#dc2626' } })),
+            { xAxis: keyShare, lineStyle: { color: '#0f766e', type: 'dotted' }, label: { position: 'start', formatter: f.t('dependence.keyLine', { share: f.percent(keyShare, 0) }), color: '#0f766e' } },
+            ...levels.map((l, i) => ({ xAxis: l, lineStyle: { color: LEVEL_COLORS[i] ?? '#dc2626', type: 'dashed' }, label: { position: 'start', formatter: f.percent(l, 0), color: LEVEL_COLORS[i] ?? '#dc2626' } })),
           ],
         },
       }],

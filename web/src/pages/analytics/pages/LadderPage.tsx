@@ -11,7 +11,7 @@ import { useMeasure } from '../measure';
 
 const STEPS = ['one_purchase', 'second_purchase', 'regular', 'loyal', 'advocate'] as const;
 const ALL = ['lapsed', ...STEPS] as const;
-/** One colour per step, the same in the funnel and the monthly bars. */
+/** One colour per step, the same in the steps chart and the monthly bars. */
 const STEP_COLORS: Record<string, string> = { lapsed: '#94a3b8', one_purchase: '#93c5fd', second_purchase: '#2563eb', regular: '#14b8a6', loyal: '#0f766e', advocate: '#d97706' };
 
 export function LadderPage() {
@@ -24,11 +24,16 @@ export function LadderPage() {
     const count = (step: string) => steps.find((s) => s.step === step)?.customers ?? 0;
     // The advocate step is unknown (null) until referral or NPS data exists: left out, not drawn as 0.
     const shown = STEPS.filter((s) => s !== 'advocate' || m.data!.summary.advocatesKnown);
+    // Bars, not a funnel: a funnel draws an empty step as wide as a full one, and the steps are read
+    // by comparing their lengths.
     const funnel: ChartOption = {
+      grid: { ...GRID, top: 10 },
       tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `<div dir="auto">${escapeHtml(p.name)}: <b>${f.integer(p.value)}</b></div>` },
+      yAxis: categoryAxis(shown.map((s) => f.name('step', s)), { inverse: true }),
+      xAxis: valueAxis((v) => f.integer(v), { minInterval: 1 }),
       series: [{
-        type: 'funnel', left: '8%', right: '8%', top: 10, bottom: 10, sort: 'none', gap: 3, minSize: '34%', funnelAlign: 'center',
-        label: { show: true, position: 'inside', color: '#fff', fontWeight: 600, textBorderColor: 'rgba(0,0,0,0.25)', textBorderWidth: 2, formatter: (p: { name: string; value: number }) => `${p.name}: ${f.integer(p.value)}` },
+        type: 'bar', barMaxWidth: 34,
+        label: { show: true, position: 'right', formatter: (p: { value: number }) => f.integer(p.value) },
         data: shown.map((s) => ({ name: f.name('step', s), value: count(s), itemStyle: { color: STEP_COLORS[s] } })),
       }],
     };

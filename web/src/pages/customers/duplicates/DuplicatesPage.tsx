@@ -133,7 +133,7 @@ function Side({ person: p }: { person: CustomerMatch }) {
         <div className="cust-dl__row"><dt>{t('fields.phone')}</dt><dd><span dir="ltr">{p.phone ?? '—'}</span></dd></div>
         <div className="cust-dl__row"><dt>{t('fields.email')}</dt><dd><span dir="ltr">{p.email ?? '—'}</span></dd></div>
         <div className="cust-dl__row"><dt>{t('fields.document')}</dt><dd>{p.document ? <DocumentText text={p.document} /> : '—'}</dd></div>
-        {p.cards.length > 0 && <div className="cust-dl__row"><dt>{t('fields.card')}</dt><dd><span dir="ltr">{p.cards.join(', ')}</span></dd></div>}
+        {p.cards.length > 0 && <div className="cust-dl__row"><dt>{t('fields.card')}</dt><dd><span dir="ltr">{p.cards.map((c) => c.replace(/^card\s+/, '')).join(', ')}</span></dd></div>}
       </dl>
     </div>
   );

@@ -119,7 +119,7 @@ export function MappingStep({ session, onChange }: { session: ImportSession; onC
             </div>
           </fieldset>
         )}
-        <div className="form__grid">
+        <div className="form__grid cust-import-options">
           <Field label={t('import.invalidValues')}>
             <select value={mapping.invalidValues} onChange={(e) => setMapping((m) => ({ ...m, invalidValues: e.target.value as CustomerMapping['invalidValues'] }))}>
               <option value="reject_row">{t('import.rejectRow')}</option>

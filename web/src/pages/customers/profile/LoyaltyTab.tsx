@@ -20,7 +20,10 @@ export function LoyaltyTab() {
         unwrap(api.GET('/api/loyalty/customers/{id}/balance', { params: { path: { id } } })),
         unwrap(api.GET('/api/loyalty/customers/{id}/history', { params: { path: { id }, query: { limit: 100 } } })),
       ]);
-      return { balance, history: history.items };
+      // The tier's name as the program calls it ("Gold", not "gold"); the code when the program is not readable.
+      const programs = await unwrap(api.GET('/api/loyalty/programs')).then((r) => r.items, () => []);
+      const tierName = programs.find((p) => p.id === balance.programId)?.config.tiers.find((x) => x.code === balance.tier)?.name ?? balance.tier;
+      return { balance, history: history.items, tierName };
     } catch (e) {
       // No program yet, or none this customer belongs to: nothing to show rather than an error.
       if (e instanceof ApiError && (e.status === 404 || e.status === 422)) return null;
@@ -31,7 +34,7 @@ export function LoyaltyTab() {
 
   if (data === undefined) return <LoadState loading={loading} error={error} onRetry={reload} />;
   if (data === null) return <Section title={t('profile.tabs.loyalty')}><p className="muted">{t('loyalty.noProgram')}</p></Section>;
-  const { balance, history } = data;
+  const { balance, history, tierName } = data;
   const signed = (n: number) => (n > 0 ? `+${fmt.number(n)}` : fmt.number(n));
 
   return (
@@ -41,7 +44,7 @@ export function LoyaltyTab() {
           <div className="stat"><span className="stat__label">{t('loyalty.spendable')}</span><span className="stat__value">{fmt.number(balance.spendable)}</span></div>
           <div className="stat"><span className="stat__label">{t('loyalty.pending')}</span><span className="stat__value">{fmt.number(balance.pending)}</span></div>
           {balance.debt > 0 && <div className="stat"><span className="stat__label">{t('loyalty.debt')}</span><span className="stat__value">{fmt.number(balance.debt)}</span></div>}
-          <div className="stat"><span className="stat__label">{t('loyalty.tier')}</span><span className="stat__value stat__value--small">{balance.tier ?? '—'}</span>
+          <div className="stat"><span className="stat__label">{t('loyalty.tier')}</span><span className="stat__value stat__value--small"><bdi>{tierName ?? '—'}</bdi></span>
             {balance.clubMember && <span className="stat__note">{t('loyalty.club')}</span>}</div>
         </div>
         {balance.lots.length > 0 && (
