@@ -29,7 +29,7 @@ export async function openStore(config: Config, log: Logger, options: { migrate?
     embedded = await start({ dataDir: config.dataDir, log: (line) => log.debug({ postgres: line }) });
     url = embedded.url;
   }
-  const handle = connect(url, config.DATABASE_POOL_SIZE);
+  const handle = connect(url, config.DATABASE_POOL_SIZE, { txGuard: config.DATABASE_TX_GUARD });
   try {
     if (options.migrate !== false) {
       const result = await migrate(handle.pool, { onApply: options.onMigration });

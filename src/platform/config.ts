@@ -15,6 +15,7 @@ export const configSchema = z.object({
   DATABASE_URL: postgresUrl.optional().describe('External PostgreSQL; when unset, Regulars starts its embedded PostgreSQL (sensitive)'),
   DATA_DIR: z.string().min(1).default('./data').describe('Where the embedded PostgreSQL keeps its files'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2, 'must be at least 2 (an import holds one connection for its transaction and uses another)').max(200).default(10).describe('Connections per server process'),
+  DATABASE_TX_GUARD: z.enum(['off', 'warn', 'throw']).default('off').describe('For development: warn about (or fail) a query sent through the connection pool by code that holds a transaction, which escapes the transaction and can starve a busy pool; the tests run with throw'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
   LOG_PRETTY: bool.default(false).describe('Human-readable logs instead of JSON lines'),
   REGULARS_OWNER_EMAIL: z.email().optional().describe('Owner account created on first start (default owner@example.com)'),

@@ -28,7 +28,8 @@ export async function createTestDatabase(options: { now?: string } = {}): Promis
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = connect(url.toString(), 5);
+  // Any query that goes to the pool from inside a transaction fails the test (see TxGuard).
+  const handle = connect(url.toString(), 5, { txGuard: 'throw' });
   const clock = fixedClock(options.now ?? '2026-03-15T10:00:00Z');
   const ctx: ServiceContext = { db: handle.db, clock, ids: sequentialIds(), log: createLogger((process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent', false) };
   return {

@@ -21,7 +21,7 @@ export async function freePort(): Promise<number> {
 /** Runs the CLI from the TypeScript sources (tsx), so tests never depend on a stale dist/. */
 export function cli(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
-    cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', DATABASE_TX_GUARD: 'throw', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 

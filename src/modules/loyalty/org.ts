@@ -2,6 +2,7 @@
 // currency), read through tenancy's public service and kept for a minute: the checkout asks on every
 // request, and a time zone changes perhaps once in a business's life.
 import type { ServiceContext } from '../../platform/context.js';
+import { assertNotPoolInTransaction } from '../../platform/db/database.js';
 import type { TenantScope } from '../../platform/db/tenant.js';
 import { getOrganization, type Actor } from '../tenancy/index.js';
 
@@ -20,6 +21,7 @@ export function readerActor(scope: TenantScope, actor?: Actor): Actor {
 }
 
 export async function orgSettings(ctx: ServiceContext, scope: TenantScope): Promise<OrgSettings> {
+  assertNotPoolInTransaction(ctx.db);
   const hit = cache.get(scope.organizationId);
   const now = Date.now();
   if (hit && now - hit.at < TTL_MS) return hit.value;

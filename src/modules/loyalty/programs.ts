@@ -5,7 +5,7 @@
 // snapshot query tells which version is current.
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/context.js';
-import { inTransaction, type Db } from '../../platform/db/database.js';
+import { assertNotPoolInTransaction, inTransaction, type Db } from '../../platform/db/database.js';
 import { scoped, type TenantScope } from '../../platform/db/tenant.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { audit, getOrganization, requirePermission, type Actor } from '../tenancy/index.js';
@@ -60,6 +60,7 @@ async function loadRow(db: Db, scope: TenantScope, id: string): Promise<LoadedPr
 
 /** The program at its current version; `version` (from a snapshot read) lets the cache answer without a query. */
 export async function loadProgram(db: Db, scope: TenantScope, id: string, version?: number): Promise<LoadedProgram | null> {
+  assertNotPoolInTransaction(db);
   const hit = cache.get(id);
   if (hit && hit.organizationId === scope.organizationId && version !== undefined && hit.version === version) return hit;
   const loaded = await loadRow(db, scope, id);
