@@ -35,6 +35,12 @@ describe('regulars report', () => {
     expect(JSON.parse(r.stdout).summary).toMatchObject({ customers: 1, revenue: 50000 });
   });
 
+  it('gives the notes as codes with their numbers, the text in --language', async () => {
+    const r = await report(['retention', '--language', 'ru']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).notes).toEqual([{ code: 'crr_definition', params: { months: 12 }, text: expect.stringMatching(/^Клиент активен, пока покупал за последние 12 мес\. /) }]);
+  });
+
   it('writes CSV of a chosen table, and every measure to one XLSX file', async () => {
     const csv = await report(['retention', '--format', 'csv', '--table', 'months']);
     const rows = Papa.parse<Record<string, string>>(csv.stdout.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
@@ -81,5 +87,8 @@ describe('regulars report', () => {
     expect(csvAll.stderr).toMatch(/CSV holds one table/);
     const noOrg = await runCli(['report', 'pareto'], { DATABASE_URL: t.db.url });
     expect(noOrg.stderr).toMatch(/--organization ID is required/);
+    const badLanguage = await report(['pareto', '--language', 'de']);
+    expect(badLanguage.code).toBe(2);
+    expect(badLanguage.stderr).toMatch(/--language: must be en, ru or ar/);
   });
 });

@@ -159,7 +159,7 @@ describe('CLV on tiny histories', () => {
       const { status, body } = await get(a.cookie, 'clv');
       expect(status).toBe(200);
       expect(body.summary).toMatchObject({ available: false, reason: 'no_repeat_purchases', totalClv: null, bgnbd: null, holdout: null });
-      expect(body.notes[0]).toMatch(/No customer has bought on two different days/);
+      expect(body.notes).toEqual([expect.objectContaining({ code: 'clv_no_repeat_purchases', params: {} })]);
     }
   });
 
@@ -168,6 +168,7 @@ describe('CLV on tiny histories', () => {
     const { status, body } = await get(a.cookie, 'clv');
     expect(status).toBe(200);
     expect(body.summary).toMatchObject({ available: false, reason: 'too_few_customers', customers: 2 });
+    expect(body.notes).toEqual([expect.objectContaining({ code: 'clv_too_few_customers', params: { customers: 5 } })]);
     const slipping = await get(a.cookie, 'slipping-away');
     expect(slipping.status).toBe(200);
     expect(slipping.body.summary.customers).toBe(0);
@@ -185,6 +186,8 @@ describe('CLV on tiny histories', () => {
     expect(body.summary).toMatchObject({ available: true, customers: 5 });
     expect(body.summary.warnings).toContain('few_customers');
     expect(body.summary.holdout).toMatchObject({ status: 'no_repeat_purchases', customers: 5, predicted: null, actual: 4, error: null });
-    expect(body.notes.join(' ')).toMatch(/nobody had bought twice before the hold-out/);
+    const codes = body.notes.map((n: { code: string }) => n.code);
+    expect(codes).toEqual(expect.arrayContaining(['clv_fit', 'clv_few_customers', 'holdout_no_repeat_purchases']));
+    expect(body.notes.find((n: { code: string }) => n.code === 'clv_few_customers').params).toEqual({ customers: 100, repeaters: 20 });
   });
 });

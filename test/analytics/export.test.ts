@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, createTestApp, type Tenant, type TestApp } from '../support/app.js';
+import { NOTE_TEXTS, noteText } from '../../src/modules/analytics/index.js';
 import { PERIOD, seedHistory } from './fixture.js';
 
 let t: TestApp;
@@ -57,6 +58,29 @@ describe('analytics exports', () => {
     const first = customers.getRow(2);
     expect([first.getCell(1).value, first.getCell(6).value, first.getCell(7).value]).toEqual(['company', 'Tamm Dmitri', 500]);
     expect(customers.getColumn(7).numFmt).toBe('#,##0.00');
+  });
+
+  it('XLSX: the notes in the language asked for (English by default), the same sentences as the web app', async () => {
+    const notesOf = async (query: Record<string, string>) => {
+      const res = await exportOf('retention/export', { format: 'xlsx', ...query });
+      expect(res.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const notes: unknown[] = [];
+      book.getWorksheet('summary')!.eachRow((row) => { if (row.getCell(1).value === 'note') notes.push(row.getCell(2).value); });
+      return notes;
+    };
+    expect(await notesOf({})).toEqual([noteText({ code: 'crr_definition', params: { months: 12 } }, 'en')]);
+    expect((await notesOf({}))[0]).toMatch(/^A customer is active while they bought in the last 12 months\. CRR = \(E − N\) \/ S × 100/);
+    expect(await notesOf({ language: 'ru' })).toEqual([expect.stringMatching(/^Клиент активен, пока покупал за последние 12 мес\. CRR = /)]);
+    expect(await notesOf({ language: 'ar' })).toEqual([expect.stringMatching(/^العميل نشط ما دام قد اشترى خلال الأشهر الـ12 الأخيرة\. \u2066CRR\u00a0=\u00a0\(E\u00a0−\u00a0N\)\u00a0\/\u00a0S\u00a0×\u00a0100\u2069/)]);
+    const report = await t.app.inject({ method: 'GET', url: '/api/analytics/report/export', query: { ...PERIOD, measures: 'frequency', language: 'ru' }, headers: { cookie: a.cookie } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    expect(book.getWorksheet('summary')!.getRow(book.getWorksheet('summary')!.rowCount).values).toEqual([undefined, 'note', NOTE_TEXTS.ru.purchase_day]);
+    const bad = await exportOf('retention/export', { format: 'xlsx', language: 'de' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].path).toBe('language');
   });
 
   it('the whole report as one workbook', async () => {

@@ -5,14 +5,14 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { openStore } from '../../app/runtime.js';
-import { MEASURE_NAMES, runReport, toCsv, toXlsx, type MeasureResult } from '../../modules/analytics/index.js';
+import { MEASURE_NAMES, NOTE_LANGUAGES, noteText, runReport, toCsv, toXlsx, type MeasureResult, type NoteLanguage } from '../../modules/analytics/index.js';
 import type { Actor } from '../../modules/tenancy/index.js';
 import { action, requireOrganization, setup, UsageError } from '../common.js';
 import { progressBar } from '../progress.js';
 
 export interface ReportOptions {
   organization?: string; from?: string; to?: string; outlet?: string; tag?: string;
-  format?: string; out?: string; table?: string; limit?: string;
+  format?: string; out?: string; table?: string; limit?: string; language?: string;
 }
 
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
@@ -26,6 +26,7 @@ const Options = z.object({
   out: z.string().min(1).optional(),
   table: z.string().min(1).optional(),
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(100),
+  language: z.enum(NOTE_LANGUAGES, 'must be en, ru or ar').default('en'),
 });
 
 export function parseReportOptions(measure: string, raw: ReportOptions): z.infer<typeof Options> & { measures: string[] } {
@@ -44,10 +45,13 @@ export function parseReportOptions(measure: string, raw: ReportOptions): z.infer
   return { ...o, measures };
 }
 
-/** The file content of a report in the chosen format. */
-export async function renderReport(results: MeasureResult[], format: 'json' | 'csv' | 'xlsx', table?: string): Promise<string | Buffer> {
-  if (format === 'json') return `${JSON.stringify(results.length === 1 ? results[0] : { measures: results }, null, 2)}\n`;
-  if (format === 'xlsx') return toXlsx(results);
+/** The file content of a report in the chosen format; the notes' texts in `language` (JSON keeps their codes and numbers too). */
+export async function renderReport(results: MeasureResult[], format: 'json' | 'csv' | 'xlsx', table?: string, language: NoteLanguage = 'en'): Promise<string | Buffer> {
+  if (format === 'json') {
+    const told = results.map((r) => ({ ...r, notes: r.notes.map((n) => ({ ...n, text: noteText(n, language) })) }));
+    return `${JSON.stringify(told.length === 1 ? told[0] : { measures: told }, null, 2)}\n`;
+  }
+  if (format === 'xlsx') return toXlsx(results, language);
   const result = results[0] as MeasureResult;
   if (table !== undefined && !(table in result.columns)) throw new UsageError(`report: --table: "${table}" is not a table of ${result.measure}; one of ${Object.keys(result.columns).join(', ')}`);
   return toCsv(result, table);
@@ -65,6 +69,7 @@ export function registerReportCommand(program: Command): void {
     .option('--format <format>', 'json, csv or xlsx', 'json')
     .option('--table <name>', 'CSV: which table of the measure (default its first)')
     .option('--limit <n>', 'rows of per-customer lists', '100')
+    .option('--language <lang>', 'language of the notes: en, ru or ar', 'en')
     .option('--out <file>', 'write to a file instead of stdout')
     .action(action(async (measure: string, raw: ReportOptions) => {
       const o = parseReportOptions(measure, raw);
@@ -83,7 +88,7 @@ export function registerReportCommand(program: Command): void {
         });
         bar.stop();
         (measuresBar as ReturnType<typeof progressBar> | null)?.stop();
-        const content = await renderReport(results, o.format, o.table);
+        const content = await renderReport(results, o.format, o.table, o.language);
         if (o.out !== undefined) fs.writeFileSync(o.out, content);
         else process.stdout.write(content);
       } finally {

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { currencyDigits } from '../../platform/money.js';
 import type { Cell, Column } from './measures/index.js';
+import { noteText, type NoteLanguage } from './notes.js';
 import type { MeasureResult } from './service.js';
 
 export const UTF8_BOM = '\ufeff';
@@ -66,8 +67,8 @@ function sheetName(name: string, used: Set<string>): string {
   return candidate;
 }
 
-/** Measures as one workbook: per measure a summary sheet and its tables. */
-export async function toXlsx(results: readonly MeasureResult[]): Promise<Buffer> {
+/** Measures as one workbook: per measure a summary sheet (with its notes in `language`) and its tables. */
+export async function toXlsx(results: readonly MeasureResult[], language: NoteLanguage = 'en'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Regulars';
   const used = new Set<string>();
@@ -80,7 +81,7 @@ export async function toXlsx(results: readonly MeasureResult[]): Promise<Buffer>
       ['outlet', result.filters.outletId], ['tag', result.filters.tag]];
     flatten('', result.summary, facts);
     for (const [k, v] of facts) summary.addRow({ k, v: typeof v === 'boolean' ? String(v) : v });
-    for (const note of result.notes) summary.addRow({ k: 'note', v: note });
+    for (const note of result.notes) summary.addRow({ k: 'note', v: noteText(note, language) });
     for (const [name, columns] of Object.entries(result.columns)) {
       const sheet = workbook.addWorksheet(sheetName(`${prefix}${name}`, used));
       sheet.columns = columns.map((c) => ({ header: headerOf(c, result.period.currency), key: c.key, width: Math.max(12, Math.min(40, c.label.length + 4)), style: { numFmt: numFmt(c, digits) } }));

@@ -7,4 +7,5 @@ export {
 } from './service.js';
 export { MEASURES, MEASURE_NAMES } from './measures/index.js';
 export { toCsv, toXlsx } from './export.js';
+export { NOTE_CODES, NOTE_LANGUAGES, NOTE_TEXTS, noteText, type Note, type NoteCode, type NoteLanguage } from './notes.js';
 export type { AnalyticsSettings } from './settings.js';

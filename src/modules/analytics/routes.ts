@@ -8,6 +8,7 @@ import { actorOf } from '../tenancy/index.js';
 import { tableNames, toCsv, toXlsx } from './export.js';
 import { MEASURES, MEASURE_NAMES, type Measure } from './measures/index.js';
 import { columnSchema, rowSchema } from './measures/types.js';
+import { NOTE_LANGUAGES, noteSchema } from './notes.js';
 import { getMeasure, getSettings, runReport, saveSettings, type AnalyticsContext, type MeasureResult } from './service.js';
 import { settingsSchema } from './settings.js';
 
@@ -21,6 +22,8 @@ const reportQuery = z.object({
   tag: z.string().trim().min(1).max(100).optional().describe('Only customers with this tag'),
   limit: z.coerce.number().int().min(1).max(10_000).default(100).describe('Rows of per-customer lists (top customers, slipping away)'),
 });
+
+const exportLanguage = z.enum(NOTE_LANGUAGES).default('en').describe('Language of the notes in the file');
 
 const pascal = (name: string) => name.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
 
@@ -45,7 +48,7 @@ function buildResultSchema(m: Measure) {
     summary: m.summary,
     tables: z.object(Object.fromEntries(names.map((t) => [t, z.array(rowSchema(m.tables[t] ?? []))]))),
     columns: z.object(Object.fromEntries(names.map((t) => [t, z.array(columnSchema)]))),
-    notes: z.array(z.string()),
+    notes: z.array(noteSchema).describe('What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note'),
     ms: z.number().describe('Milliseconds to compute'),
   }).meta({ id: `Analytics${pascal(m.name)}` });
 }
@@ -67,17 +70,18 @@ export async function analyticsRoutes(app: HttpApp, ctx: AnalyticsContext): Prom
         querystring: reportQuery.extend({
           format: z.enum(['csv', 'xlsx']).default('csv'),
           table: z.enum(Object.keys(m.tables) as [string, ...string[]]).optional().describe(`CSV only: which table (default ${Object.keys(m.tables)[0]})`),
+          language: exportLanguage,
         }),
         response: { 200: z.unknown().describe('The file: text/csv (UTF-8 with BOM) or XLSX'), ...commonErrors, 422: commonErrors[400] },
       },
     }, async (request, reply) => {
-      const { format, table, ...query } = request.query;
+      const { format, table, language, ...query } = request.query;
       const result = await getMeasure(ctx, actorOf(request), m.name, query);
       if (format === 'csv') {
         const name = table ?? tableNames(result)[0] as string;
         return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename(result, `${name}.csv`)}"`).send(toCsv(result, name));
       }
-      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${filename(result, 'xlsx')}"`).send(await toXlsx([result]));
+      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${filename(result, 'xlsx')}"`).send(await toXlsx([result], language));
     });
   }
 
@@ -98,14 +102,14 @@ export async function analyticsRoutes(app: HttpApp, ctx: AnalyticsContext): Prom
   app.get('/api/analytics/report/export', {
     schema: {
       tags, summary: 'Several measures as one XLSX workbook (a summary sheet and the tables of each)',
-      querystring: reportQuery.extend({ measures: measureList, format: z.literal('xlsx').default('xlsx') }),
+      querystring: reportQuery.extend({ measures: measureList, format: z.literal('xlsx').default('xlsx'), language: exportLanguage }),
       response: { 200: z.unknown().describe('The XLSX workbook'), ...commonErrors, 422: commonErrors[400] },
     },
   }, async (request, reply) => {
-    const { measures, format: _format, ...query } = request.query;
+    const { measures, format: _format, language, ...query } = request.query;
     const results = await runReport(ctx, actorOf(request), pickMeasures(measures), query);
     const first = results[0];
-    return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="report_${first?.period.from}_${first?.period.to}.xlsx"`).send(await toXlsx(results));
+    return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="report_${first?.period.from}_${first?.period.to}.xlsx"`).send(await toXlsx(results, language));
   });
 
   app.get('/api/analytics/settings', {

@@ -3,9 +3,11 @@
 // READ ONLY transaction: every measure of it sees the same purchases, and nothing can be written.
 import type pg from 'pg';
 import type { ServiceContext } from '../../platform/context.js';
+import { holdingConnection, spareConnection } from '../../platform/db/database.js';
 import { AppError, invalidField, notFound } from '../../platform/errors.js';
 import { getOrganization, listOutlets, listStaff, requirePermission, type Actor } from '../tenancy/index.js';
 import { measureByName, MEASURE_NAMES, type Column, type Measure, type Row } from './measures/index.js';
+import type { Note } from './notes.js';
 import { resolvePeriod } from './period.js';
 import { readSettings, settingsSchema, type AnalyticsSettings } from './settings.js';
 import { Sources } from './sources.js';
@@ -31,7 +33,7 @@ export interface MeasureResult {
   summary: Record<string, unknown>;
   tables: Record<string, Row[]>;
   columns: Record<string, Column[]>;
-  notes: string[];
+  notes: Note[];
   /** Time to compute, including loading any data the report had not loaded yet. */
   ms: number;
 }
@@ -50,57 +52,63 @@ export async function runReport(ctx: AnalyticsContext, actor: Actor, names: read
   requirePermission(actor, 'analytics.read');
   const measures = measuresNamed(names);
   const organization = await getOrganization(ctx, actor);
+  // Names are read here, through the pool, before the report holds its connection: read while it holds
+  // one, a pool full of reports would wait for connections only they could free.
+  const [outlets, staff] = await Promise.all([
+    listOutlets(ctx, actor),
+    // Staff names are for owners and managers; an analyst sees manager ids only.
+    listStaff(ctx, actor).catch((e: unknown) => { if (e instanceof AppError && e.code === 'forbidden') return []; throw e; }),
+  ]);
   const outletId = query.outletId ?? null;
-  if (outletId && !(await listOutlets(ctx, actor)).some((o) => o.id === outletId)) throw notFound('outlet', { field: 'outletId', id: outletId });
+  if (outletId && !outlets.some((o) => o.id === outletId)) throw notFound('outlet', { field: 'outletId', id: outletId });
   const tag = query.tag?.trim() || null;
   const period = resolvePeriod(query, ctx.clock.now(), organization.timeZone);
   const settings = readSettings(await store.settings(ctx.db, actor));
   const limit = query.limit ?? 100;
   const lookup = {
-    outlets: async () => new Map((await listOutlets(ctx, actor)).map((o) => [o.id, o.name])),
-    // Staff names are for owners and managers; an analyst sees manager ids only.
-    staff: async () => {
-      try { return new Map((await listStaff(ctx, actor)).map((s) => [s.id, s.name])); } catch (e) { if (e instanceof AppError && e.code === 'forbidden') return new Map<string, string>(); throw e; }
-    },
+    outlets: async () => new Map(outlets.map((o) => [o.id, o.name])),
+    staff: async () => new Map(staff.map((s) => [s.id, s.name])),
   };
   const client = await ctx.pool.connect();
-  let helper: pg.PoolClient | null = null;
-  let failed = false;
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    for (const statement of REPORT_SESSION) await client.query(statement);
-    helper = await helperIn(ctx.pool, client);
-    const sources = new Sources({
-      client, helpers: helper ? [helper] : [], scope: actor, timeZone: organization.timeZone, currency: organization.currency, period, outletId, tag, settings, lookup,
-      onProgress: (done, total) => progress?.('history', done, total),
-    });
-    sources.prefetch(measures.map((m) => m.name));
-    const results: MeasureResult[] = [];
-    for (const [k, m] of measures.entries()) {
-      const started = performance.now();
-      const out = await m.compute(sources, { limit });
-      results.push({
-        measure: m.name, title: m.title,
-        period: { from: period.from, to: period.to, timeZone: organization.timeZone, currency: organization.currency, months: period.months.length },
-        filters: { outletId, tag }, summary: out.summary, tables: out.tables, columns: m.tables, notes: out.notes,
-        ms: Math.round((performance.now() - started) * 10) / 10,
+  return holdingConnection(ctx.pool, async () => {
+    let helper: pg.PoolClient | null = null;
+    let failed = false;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      for (const statement of REPORT_SESSION) await client.query(statement);
+      helper = await helperIn(ctx.pool, client);
+      const sources = new Sources({
+        client, helpers: helper ? [helper] : [], scope: actor, timeZone: organization.timeZone, currency: organization.currency, period, outletId, tag, settings, lookup,
+        onProgress: (done, total) => progress?.('history', done, total),
       });
-      progress?.(m.name, k + 1, measures.length);
+      sources.prefetch(measures.map((m) => m.name));
+      const results: MeasureResult[] = [];
+      for (const [k, m] of measures.entries()) {
+        const started = performance.now();
+        const out = await m.compute(sources, { limit });
+        results.push({
+          measure: m.name, title: m.title,
+          period: { from: period.from, to: period.to, timeZone: organization.timeZone, currency: organization.currency, months: period.months.length },
+          filters: { outletId, tag }, summary: out.summary, tables: out.tables, columns: m.tables, notes: out.notes,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        });
+        progress?.(m.name, k + 1, measures.length);
+      }
+      await client.query('COMMIT');
+      return results;
+    } catch (e) {
+      failed = true;
+      await client.query('ROLLBACK').catch(() => {});
+      await helper?.query('ROLLBACK').catch(() => {});
+      if (e instanceof RangeError) throw new AppError('analytics_failed', e.message, {}, 'unprocessable');
+      throw e;
+    } finally {
+      // After a failure mid-stream a connection may still be in a COPY: discard it rather than reuse it.
+      if (helper && !failed) await helper.query('COMMIT').catch(() => { failed = true; });
+      helper?.release(failed);
+      client.release(failed);
     }
-    await client.query('COMMIT');
-    return results;
-  } catch (e) {
-    failed = true;
-    await client.query('ROLLBACK').catch(() => {});
-    await helper?.query('ROLLBACK').catch(() => {});
-    if (e instanceof RangeError) throw new AppError('analytics_failed', e.message, {}, 'unprocessable');
-    throw e;
-  } finally {
-    // After a failure mid-stream a connection may still be in a COPY: discard it rather than reuse it.
-    if (helper && !failed) await helper.query('COMMIT').catch(() => { failed = true; });
-    helper?.release(failed);
-    client.release(failed);
-  }
+  });
 }
 
 /**
@@ -112,7 +120,7 @@ export async function runReport(ctx: AnalyticsContext, actor: Actor, names: read
  */
 async function helperIn(pool: pg.Pool, client: pg.PoolClient): Promise<pg.PoolClient | null> {
   if (pool.idleCount === 0 && pool.totalCount >= (pool.options.max ?? 10)) return null;
-  const pending = pool.connect();
+  const pending = spareConnection(() => pool.connect());
   let timer: NodeJS.Timeout | undefined;
   const helper = await Promise.race([pending, new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), 3000); })]);
   clearTimeout(timer);

@@ -10869,6 +10869,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default curve) */
                     table?: "curve";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -11074,6 +11076,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default steps) */
                     table?: "steps" | "series" | "movement";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -11279,6 +11283,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default segments) */
                     table?: "segments" | "grid";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -11484,6 +11490,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default matrix) */
                     table?: "matrix" | "classes";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -11689,6 +11697,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default months) */
                     table?: "months" | "years";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -11894,6 +11904,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default months) */
                     table?: "months" | "years";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -12099,6 +12111,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default cells) */
                     table?: "cells" | "cohorts";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -12304,6 +12318,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default byVisits) */
                     table?: "byVisits" | "byInterval";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -12509,6 +12525,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default months) */
                     table?: "months" | "weekdays" | "series";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -12714,6 +12732,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default groups) */
                     table?: "groups";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -12919,6 +12939,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default factors) */
                     table?: "factors";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -13124,6 +13146,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default pAlive) */
                     table?: "pAlive" | "deciles" | "top";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -13329,6 +13353,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default customers) */
                     table?: "customers";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -13534,6 +13560,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default scopes) */
                     table?: "scopes" | "customers";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -13739,6 +13767,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default months) */
                     table?: "months" | "points" | "mechanics";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -13946,6 +13976,8 @@ export interface paths {
                     /** @description Comma-separated measures (default all): pareto, ladder, rfm, abc-xyz, retention, new-returning, cohorts, frequency, seasonality, best-customers, ltv, clv, slipping-away, key-customers, economics */
                     measures?: string;
                     format?: "xlsx";
+                    /** @description Language of the notes in the file */
+                    language?: "en" | "ru" | "ar";
                 };
                 header?: never;
                 path?: never;
@@ -15504,6 +15536,19 @@ export interface components {
                 receipts: number;
             };
         };
+        AnalyticsNoteInput: {
+            /**
+             * @description What the note says, as a stable code; the web app and the exports hold its sentence in each language. New codes may be added: show `text` for a code you do not know
+             * @enum {string}
+             */
+            code: "rfm_definition" | "xyz_definition" | "purchase_day" | "ladder_advocates_unknown" | "ladder_month_end" | "crr_definition" | "new_definition" | "seasonality_index" | "ltv_lifetime" | "clv_fit" | "clv_no_repeat_purchases" | "clv_too_few_customers" | "clv_not_converged" | "clv_not_computable" | "clv_few_customers" | "clv_edge_of_parameter_space" | "clv_spend_not_converged" | "holdout_no_history" | "holdout_no_repeat_purchases" | "holdout_too_few_customers" | "holdout_not_converged" | "holdout_not_computable" | "holdout_no_purchases" | "slipping_by_revenue" | "slipping_by_clv" | "key_customers_totals" | "economics_members" | "economics_points" | "economics_mechanics" | "economics_messages_unavailable";
+            /** @description The numbers in the sentence; a name ending in "Share" is a fraction 0–1 (a percentage to the reader) */
+            params: {
+                [key: string]: number;
+            };
+            /** @description The note in English */
+            text: string;
+        };
         AnalyticsColumnInput: {
             key: string;
             label: string;
@@ -15698,7 +15743,8 @@ export interface components {
             columns: {
                 curve: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -15761,7 +15807,8 @@ export interface components {
                 series: components["schemas"]["AnalyticsColumnInput"][];
                 movement: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -15827,7 +15874,8 @@ export interface components {
                 segments: components["schemas"]["AnalyticsColumnInput"][];
                 grid: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -15879,7 +15927,8 @@ export interface components {
                 matrix: components["schemas"]["AnalyticsColumnInput"][];
                 classes: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -15939,7 +15988,8 @@ export interface components {
                 months: components["schemas"]["AnalyticsColumnInput"][];
                 years: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -15989,7 +16039,8 @@ export interface components {
                 months: components["schemas"]["AnalyticsColumnInput"][];
                 years: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -16030,7 +16081,8 @@ export interface components {
                 cells: components["schemas"]["AnalyticsColumnInput"][];
                 cohorts: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -16077,7 +16129,8 @@ export interface components {
                 byVisits: components["schemas"]["AnalyticsColumnInput"][];
                 byInterval: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -16135,7 +16188,8 @@ export interface components {
                 weekdays: components["schemas"]["AnalyticsColumnInput"][];
                 series: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -16173,7 +16227,8 @@ export interface components {
             columns: {
                 groups: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -16214,7 +16269,8 @@ export interface components {
             columns: {
                 factors: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -16303,7 +16359,8 @@ export interface components {
                 deciles: components["schemas"]["AnalyticsColumnInput"][];
                 top: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -16348,7 +16405,8 @@ export interface components {
             columns: {
                 customers: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -16401,7 +16459,8 @@ export interface components {
                 scopes: components["schemas"]["AnalyticsColumnInput"][];
                 customers: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -16485,7 +16544,8 @@ export interface components {
                 points: components["schemas"]["AnalyticsColumnInput"][];
                 mechanics: components["schemas"]["AnalyticsColumnInput"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNoteInput"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -17814,6 +17874,19 @@ export interface components {
                 receipts: number;
             };
         };
+        AnalyticsNote: {
+            /**
+             * @description What the note says, as a stable code; the web app and the exports hold its sentence in each language. New codes may be added: show `text` for a code you do not know
+             * @enum {string}
+             */
+            code: "rfm_definition" | "xyz_definition" | "purchase_day" | "ladder_advocates_unknown" | "ladder_month_end" | "crr_definition" | "new_definition" | "seasonality_index" | "ltv_lifetime" | "clv_fit" | "clv_no_repeat_purchases" | "clv_too_few_customers" | "clv_not_converged" | "clv_not_computable" | "clv_few_customers" | "clv_edge_of_parameter_space" | "clv_spend_not_converged" | "holdout_no_history" | "holdout_no_repeat_purchases" | "holdout_too_few_customers" | "holdout_not_converged" | "holdout_not_computable" | "holdout_no_purchases" | "slipping_by_revenue" | "slipping_by_clv" | "key_customers_totals" | "economics_members" | "economics_points" | "economics_mechanics" | "economics_messages_unavailable";
+            /** @description The numbers in the sentence; a name ending in "Share" is a fraction 0–1 (a percentage to the reader) */
+            params: {
+                [key: string]: number;
+            };
+            /** @description The note in English */
+            text: string;
+        };
         AnalyticsColumn: {
             key: string;
             label: string;
@@ -18008,7 +18081,8 @@ export interface components {
             columns: {
                 curve: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18071,7 +18145,8 @@ export interface components {
                 series: components["schemas"]["AnalyticsColumn"][];
                 movement: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18137,7 +18212,8 @@ export interface components {
                 segments: components["schemas"]["AnalyticsColumn"][];
                 grid: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18189,7 +18265,8 @@ export interface components {
                 matrix: components["schemas"]["AnalyticsColumn"][];
                 classes: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18249,7 +18326,8 @@ export interface components {
                 months: components["schemas"]["AnalyticsColumn"][];
                 years: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18299,7 +18377,8 @@ export interface components {
                 months: components["schemas"]["AnalyticsColumn"][];
                 years: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18340,7 +18419,8 @@ export interface components {
                 cells: components["schemas"]["AnalyticsColumn"][];
                 cohorts: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18387,7 +18467,8 @@ export interface components {
                 byVisits: components["schemas"]["AnalyticsColumn"][];
                 byInterval: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18445,7 +18526,8 @@ export interface components {
                 weekdays: components["schemas"]["AnalyticsColumn"][];
                 series: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18483,7 +18565,8 @@ export interface components {
             columns: {
                 groups: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18524,7 +18607,8 @@ export interface components {
             columns: {
                 factors: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18613,7 +18697,8 @@ export interface components {
                 deciles: components["schemas"]["AnalyticsColumn"][];
                 top: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18658,7 +18743,8 @@ export interface components {
             columns: {
                 customers: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18711,7 +18797,8 @@ export interface components {
                 scopes: components["schemas"]["AnalyticsColumn"][];
                 customers: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };
@@ -18795,7 +18882,8 @@ export interface components {
                 points: components["schemas"]["AnalyticsColumn"][];
                 mechanics: components["schemas"]["AnalyticsColumn"][];
             };
-            notes: string[];
+            /** @description What the figures leave out or assume: each note a stable code with its numbers; `text` is the English sentence that used to be the whole note */
+            notes: components["schemas"]["AnalyticsNote"][];
             /** @description Milliseconds to compute */
             ms: number;
         };

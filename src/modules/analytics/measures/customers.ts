@@ -7,6 +7,7 @@ import { frequency } from '../domain/frequency.js';
 import { pareto } from '../domain/pareto.js';
 import { rfm } from '../domain/rfm.js';
 import type { CustomerFacts } from '../domain/facts.js';
+import { note } from '../notes.js';
 import { col, finite, type Measure } from './types.js';
 
 /** Customers with a purchase in the period, as indices into facts. */
@@ -72,7 +73,7 @@ export const rfmMeasure: Measure = {
     return {
       summary: { customers: facts.count, thresholdsFrom: own ? 'settings' : 'quintiles', thresholds: { recencyDays: r.thresholds.recency, frequency: r.thresholds.frequency, monetary: r.thresholds.monetary } },
       tables: { segments: r.segments.map((x) => ({ ...x })), grid: r.grid.map((x) => ({ ...x })) },
-      notes: ['R: days from the last purchase to the end of the period (all history); F: purchase days and M: revenue in the period. Customers without a purchase in the period have F = 0 and M = 0.'],
+      notes: [note('rfm_definition')],
     };
   },
 };
@@ -94,7 +95,7 @@ export const abcXyzMeasure: Measure = {
     return {
       summary: { customers: index.length, periods, revenue: r.totalRevenue, abc: { ...abc, c: 100 - abc.a - abc.b }, xyz },
       tables: { matrix: r.matrix.map((x) => ({ ...x })), classes: r.classes.map((x) => ({ ...x })) },
-      notes: ['XYZ uses the coefficient of variation of each customer\'s monthly revenue over the months of the period, months without a purchase counting as 0.'],
+      notes: [note('xyz_definition')],
     };
   },
 };
@@ -132,7 +133,7 @@ export const frequencyMeasure: Measure = {
     const { byVisits, byInterval, ...summary } = r;
     return {
       summary, tables: { byVisits: byVisits.map((x) => ({ ...x })), byInterval: byInterval.map((x) => ({ ...x })) },
-      notes: ['A purchase is a purchase day: several receipts of one customer on one day count once.'],
+      notes: [note('purchase_day')],
     };
   },
 };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { monthLabel } from '../domain/calendar.js';
 import { pointsEconomics, purchaseEconomics, type EconomicsRow } from '../domain/economics.js';
+import { note } from '../notes.js';
 import { col, finite, type Measure, type Row } from './types.js';
 
 const econColumns = [col('memberRevenue', 'Revenue from members', 'money'), col('otherRevenue', 'Revenue from non-members', 'money'), col('memberShare', 'Members\' share of revenue', 'share', true),
@@ -78,12 +79,7 @@ export const economicsMeasure: Measure = {
     return {
       summary: { ...total, ledgerAvailable: ledger !== null, points, discountByMechanic: Object.fromEntries(mechanics.map((m) => [m.mechanic, m.discount])) },
       tables: { months: r.months.map(econRow), points: pointRows, mechanics },
-      notes: [
-        'Members are sales with a customer. Margin counts only receipts whose cost is known.',
-        'Points: liability = points on customers\' accounts at the end of the period × the average money value of a point spent at the till; breakage = expired / (spent + expired). The ledger has no outlet, so an outlet filter leaves the points out; a tag filter keeps its customers\' points.',
-        'Discount by mechanic comes from each checkout receipt\'s lines: the loyalty mechanic that won the line (tier, cumulative, club) and the till\'s own promotion. Imported sales do not say what gave their discount: it is unattributed. Like the discount total, it is the discount given at the sale, before any refund.',
-        'Not available yet: the cost of messages (there is no messaging module yet).',
-      ],
+      notes: [note('economics_members'), note('economics_points'), note('economics_mechanics'), note('economics_messages_unavailable')],
     };
   },
 };

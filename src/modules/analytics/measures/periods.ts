@@ -5,6 +5,7 @@ import { monthLabel } from '../domain/calendar.js';
 import { ladder, LADDER_STATES } from '../domain/ladder.js';
 import { cohorts, monthRanges, retention, yearRanges, type RetentionRow } from '../domain/retention.js';
 import { seasonality, type SeasonRow } from '../domain/seasonality.js';
+import { note } from '../notes.js';
 import { col, finite, type Measure } from './types.js';
 
 const ladderWindow = z.object({ k: z.number().int(), n: z.number().int() });
@@ -57,8 +58,8 @@ export const ladderMeasure: Measure = {
         movement: r.movement.map((m) => ({ ...m })),
       },
       notes: [
-        ...(known ? [] : ['Advocates need referral or NPS data, which Regulars does not collect yet: the advocate step is unknown (null), and loyal customers who recommend us are counted as loyal.']),
-        'Steps are evaluated at the end of each month; the movement is from the end of the previous month to the end of the last month of the period.',
+        ...(known ? [] : [note('ladder_advocates_unknown')]),
+        note('ladder_month_end'),
       ],
     };
   },
@@ -92,7 +93,7 @@ export const retentionMeasure: Measure = {
       summary: { activityWindowMonths: W, start: w.start, end: w.end, new: w.new, retained: w.retained, lost: w.lost, reactivated: w.reactivated, crr: finite(w.crr), churn: finite(w.churn),
         averageMonthlyChurn: churns.length ? churns.reduce((a, b) => a + b, 0) / churns.length : null, repeatRate: buyers > 0 ? (repeat / buyers) * 100 : null },
       tables: { months: months.map((r) => retentionRow('month', r)), years: years.map((r) => retentionRow('year', r)) },
-      notes: [`A customer is active while they bought in the last ${W} months. CRR = (E − N) / S × 100; churn = lost / S × 100. A year cut by the period counts only its months inside.`],
+      notes: [note('crr_definition', { months: W })],
     };
   },
 };
@@ -117,7 +118,7 @@ export const newReturningMeasure: Measure = {
     return {
       summary: { buyers: w.buyers, newBuyers: w.newBuyers, returningBuyers: w.returningBuyers, newRevenue: w.newRevenue, returningRevenue: w.returningRevenue },
       tables: { months: months.map((r) => nrRow('month', r)), years: years.map((r) => nrRow('year', r)) },
-      notes: ['New: the first purchase ever (under the outlet and tag filters) falls in the month or year.'],
+      notes: [note('new_definition')],
     };
   },
 };
@@ -167,7 +168,7 @@ export const seasonalityMeasure: Measure = {
     return {
       summary: { revenue: h.series.reduce((sum, m) => sum + m.revenue, 0), receipts: h.series.reduce((sum, m) => sum + m.receipts, 0), timeZone: period.timeZone },
       tables: { months: r.months.map(seasonRow('month', MONTH_NAMES)), weekdays: r.weekdays.map(seasonRow('weekday', WEEKDAY_NAMES)), series: h.series.map((m) => ({ month: monthLabel(m.month), revenue: m.revenue, receipts: m.receipts })) },
-      notes: ['Receipts include anonymous sales. Index 100 = an average month or weekday of the period; months partly inside count by the share of their days inside.'],
+      notes: [note('seasonality_index')],
     };
   },
 };

@@ -3,6 +3,7 @@
 // function that computes it from the report's sources. Rows are flat: every value a string, a number
 // or null, ready to chart (ordered series, a label column and value columns).
 import { z } from 'zod';
+import type { Note } from '../notes.js';
 import type { Sources } from '../sources.js';
 
 /**
@@ -19,8 +20,8 @@ export type Row = Record<string, Cell>;
 export interface MeasureOutput {
   summary: Record<string, unknown>;
   tables: Record<string, Row[]>;
-  /** What the figures leave out or assume, in plain words. */
-  notes: string[];
+  /** What the figures leave out or assume, as codes the readers' languages have sentences for (notes.ts). */
+  notes: Note[];
 }
 
 export interface MeasureOptions {

@@ -7,6 +7,7 @@ import { simpleLtv } from '../domain/ltv.js';
 import { cannotFitHistory, FIT_WARNINGS, HOLDOUT_STATUSES, MIN_CUSTOMERS, MIN_FIT_CUSTOMERS, MIN_REPEATERS, type FitWarning, type HoldoutStatus } from '../domain/predictive.js';
 import { monthRanges, retention } from '../domain/retention.js';
 import { slippingAway } from '../domain/slipping.js';
+import { note, type Note } from '../notes.js';
 import { byId } from './customers.js';
 import { col, finite, type Measure } from './types.js';
 
@@ -50,7 +51,7 @@ export const ltvMeasure: Measure = {
           { factor: 'S × C × T', name: 'revenue over the lifetime', value: finite(r.revenueLtv), unit: 'money' },
         ],
       },
-      notes: ['T is 100 / the average monthly churn of the period unless the owner set a lifetime. P rests on the receipts whose cost is known (costCoverage).'],
+      notes: [note('ltv_lifetime')],
     };
   },
 };
@@ -66,25 +67,25 @@ const histogram = (values: Float64Array, edges: number[]) => edges.slice(0, -1).
 const CLV_REASONS = ['no_repeat_purchases', 'too_few_customers', 'not_converged', 'not_computable'] as const;
 type ClvReason = (typeof CLV_REASONS)[number];
 
-const REASON_NOTES: Record<ClvReason, string> = {
-  no_repeat_purchases: 'No customer has bought on two different days yet: BG/NBD and Gamma-Gamma learn from repeat purchases, so there is no prediction.',
-  too_few_customers: `Fewer than ${MIN_FIT_CUSTOMERS} customers: the models have four parameters each and are not fitted on fewer customers than that, so there is no prediction.`,
-  not_converged: 'The BG/NBD fit did not converge on this history (too few customers or repeat purchases to estimate it), so there is no prediction.',
-  not_computable: 'The fitted BG/NBD gives no finite prediction for any customer on this history, so there is no prediction.',
+const REASON_NOTES: Record<ClvReason, () => Note> = {
+  no_repeat_purchases: () => note('clv_no_repeat_purchases'),
+  too_few_customers: () => note('clv_too_few_customers', { customers: MIN_FIT_CUSTOMERS }),
+  not_converged: () => note('clv_not_converged'),
+  not_computable: () => note('clv_not_computable'),
 };
-const WARNING_NOTES: Record<FitWarning, string> = {
-  few_customers: `Few customers to learn from (fewer than ${MIN_CUSTOMERS} customers or ${MIN_REPEATERS} with a repeat purchase): the four BG/NBD parameters describe a population, so on a handful of customers the figures are rough.`,
-  edge_of_parameter_space: 'BG/NBD ran to the edge of its parameter space (every customer buying at the same rate, or nobody — or everybody — dropping out after a purchase), as it does on a short, small or very even history: the predictions follow that limit.',
-  spend_not_converged: 'The Gamma-Gamma fit stopped before converging: spend per purchase, and so CLV in money, is rough.',
+const WARNING_NOTES: Record<FitWarning, () => Note> = {
+  few_customers: () => note('clv_few_customers', { customers: MIN_CUSTOMERS, repeaters: MIN_REPEATERS }),
+  edge_of_parameter_space: () => note('clv_edge_of_parameter_space'),
+  spend_not_converged: () => note('clv_spend_not_converged'),
 };
-const HOLDOUT_NOTES: Record<HoldoutStatus, string | null> = {
+const HOLDOUT_NOTES: Record<HoldoutStatus, (() => Note) | null> = {
   ok: null,
-  no_history: 'Hold-out check: nobody had bought before the hold-out started, so there is nothing to check.',
-  no_repeat_purchases: 'Hold-out check: nobody had bought twice before the hold-out started, so the model could not be refitted on that history.',
-  too_few_customers: `Hold-out check: fewer than ${MIN_FIT_CUSTOMERS} customers had bought before the hold-out started, too few to refit the model on.`,
-  not_converged: 'Hold-out check: the refit on the history before the hold-out did not converge, so there is no predicted figure.',
-  not_computable: 'Hold-out check: the refit on the history before the hold-out gives no finite prediction, so there is no predicted figure.',
-  no_purchases: 'Hold-out check: nobody bought again in the hold-out, so there is no error ratio.',
+  no_history: () => note('holdout_no_history'),
+  no_repeat_purchases: () => note('holdout_no_repeat_purchases'),
+  too_few_customers: () => note('holdout_too_few_customers', { customers: MIN_FIT_CUSTOMERS }),
+  not_converged: () => note('holdout_not_converged'),
+  not_computable: () => note('holdout_not_computable'),
+  no_purchases: () => note('holdout_no_purchases'),
 };
 
 const allFinite = (o: object) => Object.values(o).every((v) => typeof v !== 'number' || Number.isFinite(v));
@@ -122,7 +123,7 @@ export const clvMeasure: Measure = {
       return {
         summary: { available: false, reason, warnings: [], customers: p?.customers ?? facts.count, horizonWeeks: o.horizonWeeks, monthlyDiscountRate: o.monthlyDiscountRate, totalClv: null, meanClv: null, fitMs: Math.round(p?.fitMs ?? 0), bgnbd, gammaGamma: null, holdout: null },
         tables: { pAlive: [], deciles: [], top: [] },
-        notes: [REASON_NOTES[reason ?? 'no_repeat_purchases']],
+        notes: [REASON_NOTES[reason ?? 'no_repeat_purchases']()],
       };
     }
     // A spend model whose parameters are not numbers is no spend model: CLV in money is then unknown.
@@ -141,10 +142,9 @@ export const clvMeasure: Measure = {
     const top = [...modelled].sort((a, b) => ((worth[b] as number) || 0) - ((worth[a] as number) || 0) || tie(a, b)).slice(0, options.limit);
     const names = await s.names(top.map((i) => facts.ids[i] as string));
     const h = p.holdout;
-    const notes = ['Fitted on every customer\'s purchase days up to the end of the period, in weeks. The hold-out check refits BG/NBD on the history before the hold-out and compares the predicted repeat purchase days in it with the observed ones.',
-      ...p.warnings.map((w) => WARNING_NOTES[w])];
+    const notes = [note('clv_fit'), ...p.warnings.map((w) => WARNING_NOTES[w]())];
     const holdoutNote = h ? HOLDOUT_NOTES[h.status] : null;
-    if (holdoutNote) notes.push(holdoutNote);
+    if (holdoutNote) notes.push(holdoutNote());
     return {
       summary: {
         available: true, reason: null, warnings: p.warnings, customers: p.customers, horizonWeeks: p.horizonWeeks, monthlyDiscountRate: o.monthlyDiscountRate,
@@ -185,7 +185,7 @@ export const slippingMeasure: Measure = {
         customers: p ? shown.map((i) => ({ customerId: facts.ids[i] as string, name: names.get(facts.ids[i] as string) ?? null, lastPurchase: dayLabel(facts.lastDay[i] as number), visits: facts.visits[i] as number,
           revenue: facts.revenue[i] as number, clv: finite(p.clv[i]), pAlive: p.pAlive[i] as number, pAliveBefore: p.pAlivePrevious[i] as number })) : [],
       },
-      notes: [`Valuable: the top ${Math.round(o.valueShare * 100)}% of customers by ${o.by === 'clv' ? 'predicted CLV' : 'revenue'}; slipping: P(alive) below ${o.below} and down by at least ${o.minDrop} over ${o.lookbackDays} days.`],
+      notes: [note(o.by === 'clv' ? 'slipping_by_clv' : 'slipping_by_revenue', { valueShare: o.valueShare, below: o.below, minDrop: o.minDrop, days: o.lookbackDays })],
     };
   },
 };
@@ -242,7 +242,7 @@ export const keyCustomersMeasure: Measure = {
           revenue: c.revenue, sharePercent: c.share, key: c.key, alert: c.alert,
         })),
       },
-      notes: ['Company and outlet totals include anonymous sales; a manager\'s total is the revenue of the customers assigned to them.'],
+      notes: [note('key_customers_totals')],
     };
   },
 };

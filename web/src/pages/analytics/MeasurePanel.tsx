@@ -1,5 +1,5 @@
 // One measure on the page: its title, export buttons (CSV per table, XLSX with every table), the
-// content (KPIs, charts and the tables behind them), the period it covers and the server's notes.
+// content (KPIs, charts and the tables behind them), the period it covers and how it is calculated (the server's notes, in the reader's language).
 import type { ReactNode } from 'react';
 import { LoadState } from '../../components/LoadState';
 import { useFigures } from './format';
@@ -21,6 +21,8 @@ export function MeasurePanel({ name, title, intro, data, loading, error, reload,
   const f = useFigures();
   const [filters] = useFilters();
   const tables = data ? Object.keys(data.columns) : [];
+  // The files carry the notes in the page's language.
+  const language = f.i18n.resolvedLanguage ?? f.i18n.language;
   return (
     <section className="card analytics-panel" aria-labelledby={`measure-${name}`} data-testid={`measure-${name}`}>
       <div className="card__header">
@@ -32,11 +34,11 @@ export function MeasurePanel({ name, title, intro, data, loading, error, reload,
         {data && (
           <div className="export" role="group" aria-label={f.t('export.label', { title })}>
             {tables.map((table) => (
-              <a key={table} className="button button--small" href={exportHref(name, filters, 'csv', table)} download data-testid={`export-${name}-${table}-csv`}>
+              <a key={table} className="button button--small" href={exportHref(name, filters, 'csv', table, language)} download data-testid={`export-${name}-${table}-csv`}>
                 {tables.length > 1 ? f.t('export.csvTable', { table: f.t(`tables.${name}.${table}`, { defaultValue: table }) }) : f.t('export.csv')}
               </a>
             ))}
-            <a className="button button--small" href={exportHref(name, filters, 'xlsx')} download data-testid={`export-${name}-xlsx`}>{f.t('export.xlsx')}</a>
+            <a className="button button--small" href={exportHref(name, filters, 'xlsx', undefined, language)} download data-testid={`export-${name}-xlsx`}>{f.t('export.xlsx')}</a>
           </div>
         )}
       </div>
@@ -46,7 +48,7 @@ export function MeasurePanel({ name, title, intro, data, loading, error, reload,
           {data.notes.length > 0 && (
             <details className="analytics-notes">
               <summary>{f.t('notes')}</summary>
-              <ul>{data.notes.map((n) => <li key={n} lang="en" dir="ltr">{n}</li>)}</ul>
+              <ul>{data.notes.map((n) => <li key={n.code}>{f.note(n)}</li>)}</ul>
             </details>
           )}
         </>

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../components/useFormat';
 import { formatNumber } from '../../format';
-import type { Cell, Column } from './measure';
+import type { Cell, Column, Note } from './measure';
 
 /** Keys whose text values are names the app translates (segment "champions", step "one_purchase" …). */
 const NAMED: Record<string, string> = { segment: 'segment', step: 'step', from: 'step', to: 'step', group: 'group', scope: 'scope', mechanic: 'mechanic' };
@@ -54,7 +54,16 @@ export function useFigures() {
         default: return number(v);
       }
     };
-    return { t, i18n, fmt, locale, money, moneyShort, share, percent, number, integer, month, monthName, weekdayName, day, name, cell };
+    /**
+     * A server note in the reader's language (noteText in analytics.json; the exports use the same sentences
+     * from src/modules/analytics/notes.ts). A parameter named *Share is a fraction shown as a percentage;
+     * the English text stands in for a code this app does not know yet.
+     */
+    const note = (n: Note): string => {
+      const params = Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, k.endsWith('Share') ? share(v) : number(v)]));
+      return t(`noteText.${n.code}`, { ...params, defaultValue: n.text });
+    };
+    return { t, i18n, fmt, locale, money, moneyShort, share, percent, number, integer, month, monthName, weekdayName, day, name, cell, note };
   }, [t, i18n, fmt, locale]);
 }
 

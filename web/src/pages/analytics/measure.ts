@@ -13,6 +13,8 @@ export type MeasureName =
 type Path<N extends MeasureName> = `/api/analytics/${N}`;
 export type MeasureResult<N extends MeasureName> = paths[Path<N>]['get']['responses'][200]['content']['application/json'];
 export type Column = components['schemas']['AnalyticsColumn'];
+/** A note of a measure: a code the page has a sentence for, with the numbers in it. */
+export type Note = components['schemas']['AnalyticsNote'];
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
 
@@ -23,7 +25,7 @@ export interface AnyMeasure {
   period: { from: string; to: string; timeZone: string; currency: string; months: number };
   tables: Record<string, Row[]>;
   columns: Record<string, Column[]>;
-  notes: string[];
+  notes: Note[];
 }
 
 export function queryOf(filters: Filters, extra: Record<string, string | number> = {}): Record<string, string | number> {
@@ -47,8 +49,8 @@ export function useMeasure<N extends MeasureName>(name: N, filters: Filters, ext
   return useLoad(loader);
 }
 
-/** The file link of a measure's export (the session cookie authorizes the download). */
-export function exportHref(name: MeasureName, filters: Filters, format: 'csv' | 'xlsx', table?: string): string {
-  const query = new URLSearchParams(Object.entries(queryOf(filters, { format, ...(table ? { table } : {}) })).map(([k, v]) => [k, String(v)]));
+/** The file link of a measure's export (the session cookie authorizes the download); its notes in `language`. */
+export function exportHref(name: MeasureName, filters: Filters, format: 'csv' | 'xlsx', table?: string, language?: string): string {
+  const query = new URLSearchParams(Object.entries(queryOf(filters, { format, ...(table ? { table } : {}), ...(language ? { language } : {}) })).map(([k, v]) => [k, String(v)]));
   return `/api/analytics/${name}/export?${query.toString()}`;
 }
