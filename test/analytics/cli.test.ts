@@ -38,7 +38,37 @@ describe('regulars report', () => {
   it('gives the notes as codes with their numbers, the text in --language', async () => {
     const r = await report(['retention', '--language', 'ru']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).notes).toEqual([{ code: 'crr_definition', params: { months: 12 }, text: expect.stringMatching(/^Клиент активен, пока покупал за последние 12 мес\. /) }]);
+    expect(JSON.parse(r.stdout).notes).toEqual([{ code: 'crr_definition', params: { months: 12 }, text: expect.stringMatching(/^Клиент активен, если с его последней покупки прошло не больше, чем 12 месяцев\. /) }]);
+  });
+
+  it('writes its files in --language: headers, sheet names, figures and names in Russian', async () => {
+    const csv = await report(['retention', '--format', 'csv', '--table', 'months', '--language', 'ru']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.startsWith('\ufeff')).toBe(true);
+    const parsed = Papa.parse<Record<string, string>>(csv.stdout.slice(1), { header: true, skipEmptyLines: true });
+    expect(parsed.meta.fields).toEqual(['Месяц', 'Активных в начале', 'Активных в конце', 'Новые', 'Удержанные', 'Потерянные', 'Вернувшиеся', 'CRR %', 'Отток %']);
+    expect(parsed.data[0]).toMatchObject({ 'Месяц': '2026-01', 'Активных в начале': '2', 'CRR %': '100' });
+
+    const file = path.join(dir, 'ru.xlsx');
+    const r = await report(['all', '--format', 'xlsx', '--out', file, '--language', 'ru']);
+    expect(r.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const names = book.worksheets.map((w) => w.name);
+    expect(names.slice(0, 2)).toEqual(['Парето — сводка', 'Парето — кривая']);
+    expect(names).toEqual(expect.arrayContaining(['Удержание — сводка', 'Удержание — месяцы', 'RFM — сегменты', 'Экономика — механики']));
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    for (const n of names) expect(n, n).toMatch(/^[^[\]:*?/\\]{1,31}$/);
+    const summary = book.getWorksheet('Парето — сводка')!;
+    expect((summary.getRow(1).values as unknown[]).slice(1)).toEqual(['Показатель', 'Значение']);
+    const facts = new Map<string, unknown>();
+    summary.eachRow((row, n) => { if (n > 1) facts.set(String(row.getCell(1).value), row.getCell(2).value); });
+    expect(facts.get('Отчёт')).toBe('Парето: выручка по рангу клиентов');
+    expect(facts.get('Валюта')).toBe('EUR');
+    expect(facts.get('Лучших клиентов')).toBe(1);
+    const curve = book.getWorksheet('Парето — кривая')!;
+    expect((curve.getRow(1).values as unknown[]).slice(1)).toEqual(['Доля клиентов', 'Клиенты', 'Накопленная выручка (EUR)', 'Доля выручки']);
+    expect(curve.views?.[0]?.rightToLeft).toBeFalsy();
   });
 
   it('writes CSV of a chosen table, and every measure to one XLSX file', async () => {

@@ -44,7 +44,7 @@ describe('analytics notes in en, ru and ar', () => {
   it('fills the numbers in through Intl: a *Share as a percentage, others as numbers', () => {
     const n = note('slipping_by_revenue', { valueShare: 0.2, below: 0.35, minDrop: 0.2, days: 90 });
     expect(n.text).toBe('Valuable: the top 20% of customers by revenue; slipping: P(alive) below 0.35 and down by at least 0.2 over 90 days.');
-    expect(noteText(n, 'ru')).toBe('Ценные — первые 20\u00a0% клиентов по выручке; уходящие — те, у кого P(alive) ниже 0,35 и снизилась не меньше чем на 0,2 за 90 дн.');
+    expect(noteText(n, 'ru')).toBe('Ценные — первые 20\u00a0% клиентов по выручке; уходящие — те, у кого P(alive) ниже 0,35 и снизилась не меньше чем на 0,2 за 90 дней.');
     expect(noteText(n, 'ar')).toContain(new Intl.NumberFormat('ar', { style: 'percent' }).format(0.2));
     expect(noteText({ code: 'crr_definition', params: { months: 3 } }, 'en')).toMatch(/^A customer is active while they bought in the last 3 months\./);
   });

@@ -45,7 +45,7 @@ export function parseReportOptions(measure: string, raw: ReportOptions): z.infer
   return { ...o, measures };
 }
 
-/** The file content of a report in the chosen format; the notes' texts in `language` (JSON keeps their codes and numbers too). */
+/** The file content of a report in the chosen format, its words in `language` (CSV/XLSX: headers, sheet names, figures, names, notes; JSON: the notes' texts, keeping their codes and numbers). */
 export async function renderReport(results: MeasureResult[], format: 'json' | 'csv' | 'xlsx', table?: string, language: NoteLanguage = 'en'): Promise<string | Buffer> {
   if (format === 'json') {
     const told = results.map((r) => ({ ...r, notes: r.notes.map((n) => ({ ...n, text: noteText(n, language) })) }));
@@ -54,7 +54,7 @@ export async function renderReport(results: MeasureResult[], format: 'json' | 'c
   if (format === 'xlsx') return toXlsx(results, language);
   const result = results[0] as MeasureResult;
   if (table !== undefined && !(table in result.columns)) throw new UsageError(`report: --table: "${table}" is not a table of ${result.measure}; one of ${Object.keys(result.columns).join(', ')}`);
-  return toCsv(result, table);
+  return toCsv(result, table, language);
 }
 
 export function registerReportCommand(program: Command): void {
@@ -69,7 +69,7 @@ export function registerReportCommand(program: Command): void {
     .option('--format <format>', 'json, csv or xlsx', 'json')
     .option('--table <name>', 'CSV: which table of the measure (default its first)')
     .option('--limit <n>', 'rows of per-customer lists', '100')
-    .option('--language <lang>', 'language of the notes: en, ru or ar', 'en')
+    .option('--language <lang>', 'language of the file (headers, sheet names, figures, notes): en, ru or ar', 'en')
     .option('--out <file>', 'write to a file instead of stdout')
     .action(action(async (measure: string, raw: ReportOptions) => {
       const o = parseReportOptions(measure, raw);

@@ -4,7 +4,9 @@
 // two equal), so a page and its export say the same thing.
 //
 // Templates use i18next's {{name}} placeholders. A parameter whose name ends in "Share" is a fraction
-// shown as a percentage; any other is a number, both through Intl in the reader's language. Formulas
+// shown as a percentage; `months` and `days` are counts shown with their unit in the plural form the
+// number takes (COUNT_UNITS, by Intl.PluralRules); any other is a number, all through Intl in the
+// reader's language. Formulas
 // inside Arabic sentences are wrapped in Unicode isolates (LRI … PDI) so they stay left to right.
 import { z } from 'zod';
 
@@ -44,7 +46,7 @@ export const NOTE_TEXTS: Record<NoteLanguage, Record<NoteCode, string>> = {
     purchase_day: 'A purchase is a purchase day: several receipts of one customer on one day count once.',
     ladder_advocates_unknown: 'Advocates need referral or NPS data, which Regulars does not collect yet: the advocate step is unknown (null), and loyal customers who recommend you are counted as loyal.',
     ladder_month_end: 'Steps are evaluated at the end of each month; the movement is from the end of the previous month to the end of the last month of the period.',
-    crr_definition: 'A customer is active while they bought in the last {{months}} months. CRR = (E − N) / S × 100, where S is the customers active at the start, E at the end and N the new ones; churn = lost / S × 100. A year cut by the period counts only its months inside.',
+    crr_definition: 'A customer is active while they bought in the last {{months}}. CRR = (E − N) / S × 100, where S is the customers active at the start, E at the end and N the new ones; churn = lost / S × 100. A year cut by the period counts only its months inside.',
     new_definition: 'New: the first purchase ever (under the outlet and tag filters) falls in the month or year.',
     seasonality_index: 'Receipts include anonymous sales. Index 100 = an average month or weekday of the period; months partly inside count by the share of their days inside.',
     ltv_lifetime: 'T is 100 / the average monthly churn of the period unless the owner set a lifetime. P rests on the receipts whose cost is known (costCoverage).',
@@ -62,8 +64,8 @@ export const NOTE_TEXTS: Record<NoteLanguage, Record<NoteCode, string>> = {
     holdout_not_converged: 'Hold-out check: the refit on the history before the hold-out did not converge, so there is no predicted figure.',
     holdout_not_computable: 'Hold-out check: the refit on the history before the hold-out gives no finite prediction, so there is no predicted figure.',
     holdout_no_purchases: 'Hold-out check: nobody bought again in the hold-out, so there is no error ratio.',
-    slipping_by_revenue: 'Valuable: the top {{valueShare}} of customers by revenue; slipping: P(alive) below {{below}} and down by at least {{minDrop}} over {{days}} days.',
-    slipping_by_clv: 'Valuable: the top {{valueShare}} of customers by predicted CLV; slipping: P(alive) below {{below}} and down by at least {{minDrop}} over {{days}} days.',
+    slipping_by_revenue: 'Valuable: the top {{valueShare}} of customers by revenue; slipping: P(alive) below {{below}} and down by at least {{minDrop}} over {{days}}.',
+    slipping_by_clv: 'Valuable: the top {{valueShare}} of customers by predicted CLV; slipping: P(alive) below {{below}} and down by at least {{minDrop}} over {{days}}.',
     key_customers_totals: 'Company and outlet totals include anonymous sales; a manager\'s total is the revenue of the customers assigned to them.',
     economics_members: 'Members are sales with a customer. Margin counts only receipts whose cost is known.',
     economics_points: 'Points: liability = points on customers\' accounts at the end of the period × the average money value of a point spent at the till; breakage = expired / (spent + expired). The ledger has no outlet, so an outlet filter leaves the points out; a tag filter keeps its customers\' points.',
@@ -76,7 +78,7 @@ export const NOTE_TEXTS: Record<NoteLanguage, Record<NoteCode, string>> = {
     purchase_day: 'Покупка — это день с покупкой: несколько чеков одного клиента за один день считаются один раз.',
     ladder_advocates_unknown: 'Для ступени «Адвокаты» нужны данные о рекомендациях или NPS, а Regulars их пока не собирает: число адвокатов неизвестно, и лояльные клиенты, которые вас рекомендуют, считаются лояльными.',
     ladder_month_end: 'Ступени определяются на конец каждого месяца; переходы — с конца предыдущего месяца на конец последнего месяца периода.',
-    crr_definition: 'Клиент активен, пока покупал за последние {{months}} мес. CRR = (E − N) / S × 100, где S — активные клиенты на начало, E — на конец, N — новые; отток = потерянные / S × 100. Год, который период захватывает не целиком, считается только по месяцам внутри периода.',
+    crr_definition: 'Клиент активен, если с его последней покупки прошло не больше, чем {{months}}. CRR = (E − N) / S × 100, где S — активные клиенты на начало, E — на конец, N — новые; отток = потерянные / S × 100. Год, который период захватывает не целиком, считается только по месяцам внутри периода.',
     new_definition: 'Новый клиент — тот, чья самая первая покупка (с учётом фильтров по точке продаж и метке) приходится на этот месяц или год.',
     seasonality_index: 'Чеки включают анонимные продажи. Индекс 100 — средний месяц или день недели периода; месяцы, попавшие в период частично, учитываются по доле своих дней внутри него.',
     ltv_lifetime: 'T = 100 / средний месячный отток за период, если владелец не задал срок жизни клиента сам. P считается по чекам с известной себестоимостью (costCoverage).',
@@ -94,8 +96,8 @@ export const NOTE_TEXTS: Record<NoteLanguage, Record<NoteCode, string>> = {
     holdout_not_converged: 'Проверка на отложенном периоде: повторная оценка по истории до него не сошлась, поэтому прогнозной цифры нет.',
     holdout_not_computable: 'Проверка на отложенном периоде: повторная оценка по истории до него не даёт конечного прогноза, поэтому прогнозной цифры нет.',
     holdout_no_purchases: 'Проверка на отложенном периоде: в нём никто не купил повторно, поэтому ошибку прогноза не посчитать.',
-    slipping_by_revenue: 'Ценные — первые {{valueShare}} клиентов по выручке; уходящие — те, у кого P(alive) ниже {{below}} и снизилась не меньше чем на {{minDrop}} за {{days}} дн.',
-    slipping_by_clv: 'Ценные — первые {{valueShare}} клиентов по прогнозной CLV; уходящие — те, у кого P(alive) ниже {{below}} и снизилась не меньше чем на {{minDrop}} за {{days}} дн.',
+    slipping_by_revenue: 'Ценные — первые {{valueShare}} клиентов по выручке; уходящие — те, у кого P(alive) ниже {{below}} и снизилась не меньше чем на {{minDrop}} за {{days}}.',
+    slipping_by_clv: 'Ценные — первые {{valueShare}} клиентов по прогнозной CLV; уходящие — те, у кого P(alive) ниже {{below}} и снизилась не меньше чем на {{minDrop}} за {{days}}.',
     key_customers_totals: 'Итоги по компании и точкам продаж включают анонимные продажи; итог менеджера — выручка закреплённых за ним клиентов.',
     economics_members: 'Продажи участникам — продажи с указанным клиентом. Маржа считается только по чекам с известной себестоимостью.',
     economics_points: 'Баллы: обязательства = баллы на счетах клиентов на конец периода × средняя денежная стоимость балла, списанного на кассе; доля сгорания = сгоревшие / (списанные + сгоревшие). В реестре баллов нет точки продаж, поэтому с фильтром по точке баллы не показываются; фильтр по метке оставляет баллы клиентов с этой меткой.',
@@ -108,7 +110,7 @@ export const NOTE_TEXTS: Record<NoteLanguage, Record<NoteCode, string>> = {
     purchase_day: 'الشراء يوم فيه شراء: عدة إيصالات لعميل واحد في يوم واحد تُحسب مرة واحدة.',
     ladder_advocates_unknown: 'تحتاج درجة «مناصرون» إلى بيانات الإحالات أو NPS، ولا يجمعها Regulars بعد: لذلك عدد المناصرين غير معروف، ويُحسب العملاء الأوفياء الذين يوصون بكم ضمن الأوفياء.',
     ladder_month_end: 'تُحدَّد الدرجات في نهاية كل شهر؛ والانتقالات من نهاية الشهر السابق إلى نهاية آخر شهر في الفترة.',
-    crr_definition: `العميل نشط ما دام قد اشترى خلال الأشهر الـ{{months}} الأخيرة. ${ltr('CRR = (E − N) / S × 100')}، حيث S العملاء النشطون في البداية، وE النشطون في النهاية، وN الجدد؛ ومعدل التسرّب = المفقودون ÷ ${ltr('S × 100')}. السنة التي لا تقع كلها داخل الفترة تُحسب بأشهرها الواقعة داخلها فقط.`,
+    crr_definition: `العميل نشط ما دام قد اشترى خلال آخر {{months}}. ${ltr('CRR = (E − N) / S × 100')}، حيث S العملاء النشطون في البداية، وE النشطون في النهاية، وN الجدد؛ ومعدل التسرّب = المفقودون ÷ ${ltr('S × 100')}. السنة التي لا تقع كلها داخل الفترة تُحسب بأشهرها الواقعة داخلها فقط.`,
     new_definition: 'العميل الجديد: من وقعت أول عملية شراء له على الإطلاق (ضمن مرشّحَي المنفذ والوسم) في هذا الشهر أو هذه السنة.',
     seasonality_index: 'تشمل الإيصالات المبيعات المجهولة. المؤشر 100 = شهر أو يوم أسبوع متوسط في الفترة؛ والأشهر الواقعة جزئيًا داخل الفترة تُحسب بنسبة أيامها داخلها.',
     ltv_lifetime: `${ltr('T')} هو 100 مقسومًا على متوسط التسرّب الشهري في الفترة، ما لم يحدّد المالك عمر العميل بنفسه. ويُحسب P من الإيصالات المعروفة تكلفتها (costCoverage).`,
@@ -126,8 +128,8 @@ export const NOTE_TEXTS: Record<NoteLanguage, Record<NoteCode, string>> = {
     holdout_not_converged: 'فحص الفترة المحجوزة: لم تتقارب إعادة التقدير على التاريخ السابق لها، فلا يوجد رقم متوقَّع.',
     holdout_not_computable: 'فحص الفترة المحجوزة: إعادة التقدير على التاريخ السابق لها لا تعطي تنبؤًا محدودًا، فلا يوجد رقم متوقَّع.',
     holdout_no_purchases: 'فحص الفترة المحجوزة: لم يشترِ أحد مجددًا خلالها، فلا توجد نسبة خطأ.',
-    slipping_by_revenue: 'ذوو القيمة: أعلى {{valueShare}} من العملاء حسب الإيرادات؛ المبتعدون: من انخفض لديهم P(alive) دون {{below}} وتراجع بما لا يقل عن {{minDrop}} خلال الأيام الـ{{days}} الأخيرة.',
-    slipping_by_clv: 'ذوو القيمة: أعلى {{valueShare}} من العملاء حسب CLV التنبؤية؛ المبتعدون: من انخفض لديهم P(alive) دون {{below}} وتراجع بما لا يقل عن {{minDrop}} خلال الأيام الـ{{days}} الأخيرة.',
+    slipping_by_revenue: 'ذوو القيمة: أعلى {{valueShare}} من العملاء حسب الإيرادات؛ المبتعدون: من انخفض لديهم P(alive) دون {{below}} وتراجع بما لا يقل عن {{minDrop}} خلال آخر {{days}}.',
+    slipping_by_clv: 'ذوو القيمة: أعلى {{valueShare}} من العملاء حسب CLV التنبؤية؛ المبتعدون: من انخفض لديهم P(alive) دون {{below}} وتراجع بما لا يقل عن {{minDrop}} خلال آخر {{days}}.',
     key_customers_totals: 'تشمل إجماليات الشركة والمنافذ المبيعات المجهولة؛ أما إجمالي المدير فهو إيرادات العملاء المسندين إليه.',
     economics_members: 'مبيعات الأعضاء هي المبيعات المرتبطة بعميل. ويُحسب الهامش من الإيصالات المعروفة تكلفتها فقط.',
     economics_points: 'النقاط: الالتزام = النقاط في حسابات العملاء في نهاية الفترة × متوسط القيمة المالية للنقطة المستخدمة عند الصندوق؛ ونسبة الانقضاء = المنتهية ÷ (المستخدمة + المنتهية). سجل النقاط لا يرتبط بمنفذ، لذا يستبعد مرشّح المنفذ النقاط؛ أما مرشّح الوسم فيُبقي نقاط عملائه.',
@@ -136,11 +138,48 @@ export const NOTE_TEXTS: Record<NoteLanguage, Record<NoteCode, string>> = {
   },
 };
 
-/** A parameter as the reader reads it: a *Share fraction as a percentage, any other number as a number. */
+/** Parameters that count months or days: shown with the unit in its plural form for the number. */
+export const COUNT_PARAMS = ['months', 'days'] as const;
+export type CountParam = (typeof COUNT_PARAMS)[number];
+
+/**
+ * "12 months", "1 month"; "12 месяцев", "3 месяца", "1 месяц"; Arabic "شهر" (1), "شهرين" (2), "3 أشهر",
+ * "12 شهرًا", "100 شهر". The form is chosen by Intl.PluralRules of the language ({{value}}: the number
+ * through Intl). The web app keeps the same forms as `countUnits.<param>_<category>` in
+ * web/src/i18n/<lang>/analytics.json for i18next, which picks them by the same rules (a test holds the two equal).
+ */
+export const COUNT_UNITS: Record<NoteLanguage, Record<CountParam, Partial<Record<Intl.LDMLPluralRule, string>>>> = {
+  en: {
+    months: { one: '{{value}} month', other: '{{value}} months' },
+    days: { one: '{{value}} day', other: '{{value}} days' },
+  },
+  ru: {
+    months: { one: '{{value}} месяц', few: '{{value}} месяца', many: '{{value}} месяцев', other: '{{value}} месяца' },
+    days: { one: '{{value}} день', few: '{{value}} дня', many: '{{value}} дней', other: '{{value}} дня' },
+  },
+  ar: {
+    months: { zero: '{{value}} شهر', one: 'شهر', two: 'شهرين', few: '{{value}} أشهر', many: '{{value}} شهرًا', other: '{{value}} شهر' },
+    days: { zero: '{{value}} يوم', one: 'يوم', two: 'يومين', few: '{{value}} أيام', many: '{{value}} يومًا', other: '{{value}} يوم' },
+  },
+};
+
+const isCountParam = (name: string): name is CountParam => (COUNT_PARAMS as readonly string[]).includes(name);
+
+/** A count of months or days with its unit in the right plural form, the number through Intl. */
+export function formatCount(unit: CountParam, value: number, language: NoteLanguage): string {
+  const forms = COUNT_UNITS[language][unit];
+  const form = forms[new Intl.PluralRules(language).select(value)] ?? forms.other ?? `{{value}} ${unit}`;
+  return form.replace('{{value}}', new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value));
+}
+
+/**
+ * A parameter as the reader reads it: a *Share fraction as a percentage, `months` and `days` as a count
+ * with its unit ("12 months"), any other number as a number.
+ */
 export function formatNoteParam(name: string, value: number, language: NoteLanguage): string {
-  return name.endsWith('Share')
-    ? new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value)
-    : new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value);
+  if (name.endsWith('Share')) return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  if (isCountParam(name)) return formatCount(name, value, language);
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value);
 }
 
 /** The note as a sentence in the language. */

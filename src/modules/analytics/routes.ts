@@ -23,7 +23,7 @@ const reportQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(100).describe('Rows of per-customer lists (top customers, slipping away)'),
 });
 
-const exportLanguage = z.enum(NOTE_LANGUAGES).default('en').describe('Language of the notes in the file');
+const exportLanguage = z.enum(NOTE_LANGUAGES).default('en').describe('Language of the file: sheet names, headers, figure names and notes');
 
 const pascal = (name: string) => name.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
 
@@ -79,7 +79,7 @@ export async function analyticsRoutes(app: HttpApp, ctx: AnalyticsContext): Prom
       const result = await getMeasure(ctx, actorOf(request), m.name, query);
       if (format === 'csv') {
         const name = table ?? tableNames(result)[0] as string;
-        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename(result, `${name}.csv`)}"`).send(toCsv(result, name));
+        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename(result, `${name}.csv`)}"`).send(toCsv(result, name, language));
       }
       return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${filename(result, 'xlsx')}"`).send(await toXlsx([result], language));
     });

@@ -10869,7 +10869,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default curve) */
                     table?: "curve";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -11076,7 +11076,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default steps) */
                     table?: "steps" | "series" | "movement";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -11283,7 +11283,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default segments) */
                     table?: "segments" | "grid";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -11490,7 +11490,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default matrix) */
                     table?: "matrix" | "classes";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -11697,7 +11697,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default months) */
                     table?: "months" | "years";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -11904,7 +11904,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default months) */
                     table?: "months" | "years";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -12111,7 +12111,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default cells) */
                     table?: "cells" | "cohorts";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -12318,7 +12318,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default byVisits) */
                     table?: "byVisits" | "byInterval";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -12525,7 +12525,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default months) */
                     table?: "months" | "weekdays" | "series";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -12732,7 +12732,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default groups) */
                     table?: "groups";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -12939,7 +12939,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default factors) */
                     table?: "factors";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -13146,7 +13146,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default pAlive) */
                     table?: "pAlive" | "deciles" | "top";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -13353,7 +13353,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default customers) */
                     table?: "customers";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -13560,7 +13560,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default scopes) */
                     table?: "scopes" | "customers";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -13767,7 +13767,7 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: which table (default months) */
                     table?: "months" | "points" | "mechanics";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;
@@ -13976,7 +13976,7 @@ export interface paths {
                     /** @description Comma-separated measures (default all): pareto, ladder, rfm, abc-xyz, retention, new-returning, cohorts, frequency, seasonality, best-customers, ltv, clv, slipping-away, key-customers, economics */
                     measures?: string;
                     format?: "xlsx";
-                    /** @description Language of the notes in the file */
+                    /** @description Language of the file: sheet names, headers, figure names and notes */
                     language?: "en" | "ru" | "ar";
                 };
                 header?: never;

@@ -57,10 +57,12 @@ export function useFigures() {
     /**
      * A server note in the reader's language (noteText in analytics.json; the exports use the same sentences
      * from src/modules/analytics/notes.ts). A parameter named *Share is a fraction shown as a percentage;
-     * the English text stands in for a code this app does not know yet.
+     * `months` and `days` are counts with their unit in the number's plural form (countUnits, chosen by
+     * i18next through Intl.PluralRules); the English text stands in for a code this app does not know yet.
      */
+    const count = (k: string, v: number) => t(`countUnits.${k}`, { count: v, value: number(v) });
     const note = (n: Note): string => {
-      const params = Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, k.endsWith('Share') ? share(v) : number(v)]));
+      const params = Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, k.endsWith('Share') ? share(v) : k === 'months' || k === 'days' ? count(k, v) : number(v)]));
       return t(`noteText.${n.code}`, { ...params, defaultValue: n.text });
     };
     return { t, i18n, fmt, locale, money, moneyShort, share, percent, number, integer, month, monthName, weekdayName, day, name, cell, note };
