@@ -44,7 +44,7 @@ export class PoolInTransactionError extends Error {
 function violation(mode: 'warn' | 'throw'): void {
   const e = new PoolInTransactionError();
   if (mode === 'throw') throw e;
-  console.warn(e.stack);
+  process.emitWarning(e); // printed on stderr by Node (with its stack under --trace-warnings)
 }
 
 function guardPool(pool: pg.Pool, mode: 'warn' | 'throw'): void {
