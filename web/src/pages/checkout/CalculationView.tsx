@@ -78,7 +78,7 @@ export function CalculationView({ receipt, tierNames = {}, stale = false, testId
         <div><dt>{t('calc.subtotal')}</dt><dd>{fmt.money(totals.subtotal)}</dd></div>
         {totals.promotionTotal > 0 && <div><dt>{t('calc.promotions')}</dt><dd>−{fmt.money(totals.promotionTotal)}</dd></div>}
         <div><dt>{t('calc.discountTotal')}</dt><dd data-testid="total-discount">−{fmt.money(totals.discountTotal)}</dd></div>
-        {totals.pointsSpent > 0 && <div><dt>{t('calc.pointsPaid', { points: fmt.number(totals.pointsSpent) })}</dt><dd>−{fmt.money(totals.pointsMoney)}</dd></div>}
+        {totals.pointsSpent > 0 && <div><dt>{t('calc.pointsPaid', { count: totals.pointsSpent, points: fmt.number(totals.pointsSpent) })}</dt><dd>−{fmt.money(totals.pointsMoney)}</dd></div>}
         <div className="till-totals__pay"><dt>{t('calc.toPay')}</dt><dd data-testid="total-to-pay">{fmt.money(totals.amountToPay)}</dd></div>
         <div className="till-totals__earn"><dt>{t('calc.pointsEarned')}</dt><dd data-testid="total-points-earned">+{fmt.number(totals.pointsEarned)}</dd></div>
       </dl>

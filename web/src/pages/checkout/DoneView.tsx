@@ -116,7 +116,7 @@ export function DoneView({ confirmed, tierNames, onNext, onBalance }: Props) {
           <strong>{t(`done.${r.kind}Done`)}</strong>{' '}
           {t('done.refundFacts', { money: fmt.money(r.money.toReturn), returned: fmt.number(r.points.returned), takenBack: fmt.number(r.points.takenBack) })}
           {r.money.deduction > 0 && <> {t('done.deduction', { money: fmt.money(r.money.deduction) })}</>}
-          {r.points.negativeBalance > 0 && <> {t('done.negative', { points: fmt.number(r.points.negativeBalance) })}</>}
+          {r.points.negativeBalance > 0 && <> {t('done.negative', { count: r.points.negativeBalance, points: fmt.number(r.points.negativeBalance) })}</>}
         </Alert>
       ))}
       {error && (

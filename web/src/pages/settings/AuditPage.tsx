@@ -1,4 +1,6 @@
 // The audit log (owner): who changed what and when, newest first, on the organization's clock.
+// Staff switch their interface language often (one entry per switch), so a run of such switches by the
+// same person shows as one row with the language they ended on, and a checkbox hides them altogether.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type AuditEntry } from '../../api/client';
@@ -8,6 +10,7 @@ import { LoadState } from '../../components/LoadState';
 import { useFormat } from '../../components/useFormat';
 import { useLoad } from '../../components/useLoad';
 import { AuditDetails } from './AuditDetails';
+import { auditRows, isLanguageChange } from './audit';
 
 const PAGE = 50;
 
@@ -32,6 +35,7 @@ export function AuditPage() {
   const { data, error, loading, reload, set } = useLoad(loader);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
+  const [hideLanguage, setHideLanguage] = useState(false);
 
   if (!data) return <LoadState loading={loading} error={error} onRetry={reload} />;
 
@@ -54,28 +58,41 @@ export function AuditPage() {
     if (e.apiKeyId) return `${t('audit.apiKey')}: ${data.names.get(e.apiKeyId) ?? e.apiKeyId.slice(0, 8)}`;
     return t('audit.system');
   };
+  const rows = auditRows(data.entries, hideLanguage);
+  const hasLanguage = data.entries.some(isLanguageChange);
 
   return (
     <section className="card">
       <h2>{t('audit.title')}</h2>
       <p className="muted">{t('audit.intro')}</p>
-      {data.entries.length === 0 ? <p className="muted">{t('audit.none')}</p> : (
+      {(hasLanguage || hideLanguage) && (
+        <label className="checkbox">
+          <input type="checkbox" checked={hideLanguage} onChange={(e) => setHideLanguage(e.target.checked)} data-testid="audit-hide-language" />
+          {t('audit.hideLanguage')}
+        </label>
+      )}
+      {data.entries.length === 0 ? <p className="muted">{t('audit.none')}</p> : rows.length === 0 ? <p className="muted">{t('audit.onlyLanguage')}</p> : (
         <div className="table-wrap">
           <table className="table table--compact">
             <thead>
               <tr><th>{t('audit.when')}</th><th>{t('audit.who')}</th><th>{t('audit.action')}</th><th>{t('audit.object')}</th><th>{t('audit.details')}</th></tr>
             </thead>
             <tbody>
-              {data.entries.map((e) => (
+              {rows.map(({ entry: e, languageRun }) => (
                 <tr key={e.id}>
-                  <td className="nowrap">{fmt.dateTime(e.at)}</td>
+                  <td className="nowrap">
+                    {fmt.dateTime(e.at)}
+                    {languageRun && languageRun.count > 1 && (
+                      <div className="muted">{t('audit.languageRun', { count: languageRun.count, n: fmt.number(languageRun.count), from: fmt.dateTime(languageRun.oldest.at) })}</div>
+                    )}
+                  </td>
                   <td><bdi>{who(e)}</bdi></td>
-                  <td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
+                  <td>{languageRun ? t('audit.languageChanged') : t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
                   <td>
                     {t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}
                     {e.entityId && data.names.has(e.entityId) && <>: <bdi>{data.names.get(e.entityId)}</bdi></>}
                   </td>
-                  <td><AuditDetails details={e.details} names={data.names} /></td>
+                  <td><AuditDetails details={languageRun ? { locale: e.details.locale } : e.details} names={data.names} /></td>
                 </tr>
               ))}
             </tbody>

@@ -43,7 +43,7 @@ function FrequencyPanel() {
       {s && (
         <Kpis items={[
           { label: f.t('frequency.perCustomer'), value: num(s.frequency), note: f.t('frequency.perMonth', { value: num(s.frequencyPerMonth, 2) }) },
-          { label: f.t('frequency.interval'), value: s.averageIntervalDays === null ? '—' : f.t('frequency.days', { value: num(s.averageIntervalDays, 0) }), note: f.t('frequency.median', { value: num(s.medianIntervalDays, 0) }) },
+          { label: f.t('frequency.interval'), value: s.averageIntervalDays === null ? '—' : f.t('frequency.days', { count: Math.round(s.averageIntervalDays), value: num(s.averageIntervalDays, 0) }), note: s.medianIntervalDays === null ? undefined : f.t('frequency.median', { count: Math.round(s.medianIntervalDays), value: num(s.medianIntervalDays, 0) }) },
           { label: f.t('frequency.repeatRate'), value: s.repeatRate === null ? '—' : f.percent(s.repeatRate), note: f.t('frequency.repeatCustomers', { count: s.repeatCustomers, total: f.integer(s.customers) }) },
         ]} />
       )}
@@ -107,7 +107,7 @@ function SeasonalityPanel() {
   const s = m.data?.summary;
   return (
     <MeasurePanel name="seasonality" title={f.t('seasonality.title')} {...m}
-      intro={s ? f.t('seasonality.intro', { revenue: f.money(s.revenue), receipts: f.integer(s.receipts), zone: s.timeZone }) : undefined}>
+      intro={s ? f.t('seasonality.intro', { count: s.receipts, revenue: f.money(s.revenue), receipts: f.integer(s.receipts), zone: s.timeZone }) : undefined}>
       {m.data && charts && (
         <>
           <div className="segmented segmented--small" role="radiogroup" aria-label={f.t('seasonality.show')}>

@@ -82,7 +82,7 @@ export function CohortsPage() {
                         const cell = view.at.get(`${c.cohort}:${i}`);
                         if (!cell) return <td key={i} />;
                         return (
-                          <td key={i} className="num heat" style={{ background: heat(cell.share) }} title={f.t('cohorts.cellTitle', { customers: f.integer(cell.customers), revenue: f.money(cell.revenue) })}>
+                          <td key={i} className="num heat" style={{ background: heat(cell.share) }} title={f.t('cohorts.cellTitle', { count: cell.customers, customers: f.integer(cell.customers), revenue: f.money(cell.revenue) })}>
                             {value === 'share' ? f.share(cell.share, 0) : f.integer(cell.customers)}
                           </td>
                         );

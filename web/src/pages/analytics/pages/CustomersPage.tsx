@@ -30,8 +30,8 @@ function ParetoPanel() {
     <MeasurePanel name="pareto" title={f.t('pareto.title')} intro={f.t('pareto.intro')} {...m}>
       {s && (
         <Kpis items={[
-          { label: f.t('pareto.topShare', { share: f.share(s.topShare, 0) }), value: f.share(s.topRevenueShare), note: f.t('pareto.topNote', { customers: f.integer(s.topCustomers), revenue: f.money(s.topRevenue) }), testId: 'pareto-top' },
-          { label: f.t('pareto.forShare', { share: f.share(s.revenueShare, 0) }), value: f.share(s.customerShareForRevenueShare), note: f.t('pareto.forNote', { customers: f.integer(s.customersForRevenueShare) }) },
+          { label: f.t('pareto.topShare', { share: f.share(s.topShare, 0) }), value: f.share(s.topRevenueShare), note: f.t('pareto.topNote', { count: s.topCustomers, customers: f.integer(s.topCustomers), revenue: f.money(s.topRevenue) }), testId: 'pareto-top' },
+          { label: f.t('pareto.forShare', { share: f.share(s.revenueShare, 0) }), value: f.share(s.customerShareForRevenueShare), note: f.t('pareto.forNote', { count: s.customersForRevenueShare, customers: f.integer(s.customersForRevenueShare) }) },
           { label: f.t('pareto.customers'), value: f.integer(s.customers), note: f.money(s.revenue) },
         ]} />
       )}
@@ -149,7 +149,7 @@ function AbcXyzPanel() {
     const max = Math.max(1, ...cells.map((c) => c.revenueShare));
     return {
       grid: { ...GRID, top: 10, bottom: 10 },
-      tooltip: { formatter: (p: { data: { abc: string; xyz: string; customers: number; revenue: number; revenueShare: number } }) => `<div dir="auto"><b>${p.data.abc}${p.data.xyz}</b><br/>${escapeHtml(f.t('abc.cellTooltip', { customers: f.integer(p.data.customers), revenue: f.money(p.data.revenue), share: f.share(p.data.revenueShare) }))}</div>` },
+      tooltip: { formatter: (p: { data: { abc: string; xyz: string; customers: number; revenue: number; revenueShare: number } }) => `<div dir="auto"><b>${p.data.abc}${p.data.xyz}</b><br/>${escapeHtml(f.t('abc.cellTooltip', { count: p.data.customers, customers: f.integer(p.data.customers), revenue: f.money(p.data.revenue), share: f.share(p.data.revenueShare) }))}</div>` },
       xAxis: categoryAxis(XYZ.map((x) => f.t(`abc.xyz.${x}`)), { position: 'top', splitArea: { show: true } }),
       yAxis: categoryAxis(ABC.map((a) => f.t(`abc.abc.${a}`)), { inverse: true, splitArea: { show: true } }),
       visualMap: { min: 0, max, show: false, inRange: { color: ['#f0fdfa', '#5eead4', '#0f766e'] } },

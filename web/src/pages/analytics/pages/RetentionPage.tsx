@@ -43,11 +43,11 @@ function RetentionPanel() {
   }, [f, m.data, by]);
   const s = m.data?.summary;
   return (
-    <MeasurePanel name="retention" title={f.t('retention.title')} intro={s ? f.t('retention.intro', { months: s.activityWindowMonths }) : undefined} {...m}>
+    <MeasurePanel name="retention" title={f.t('retention.title')} intro={s ? f.t('retention.intro', { count: s.activityWindowMonths, months: f.integer(s.activityWindowMonths) }) : undefined} {...m}>
       {s && (
         <Kpis items={[
           { label: f.t('retention.crr'), value: s.crr === null ? '—' : f.percent(s.crr), note: f.t('retention.crrNote', { end: f.integer(s.end), new: f.integer(s.new), start: f.integer(s.start) }), testId: 'kpi-crr' },
-          { label: f.t('retention.churn'), value: s.churn === null ? '—' : f.percent(s.churn), note: f.t('retention.churnNote', { lost: f.integer(s.lost) }), tone: s.churn !== null && s.churn >= 30 ? 'warning' : undefined },
+          { label: f.t('retention.churn'), value: s.churn === null ? '—' : f.percent(s.churn), note: f.t('retention.churnNote', { count: s.lost, lost: f.integer(s.lost) }), tone: s.churn !== null && s.churn >= 30 ? 'warning' : undefined },
           { label: f.t('retention.repeatRate'), value: s.repeatRate === null ? '—' : f.percent(s.repeatRate), note: f.t('retention.repeatNote') },
           { label: f.t('retention.monthlyChurn'), value: s.averageMonthlyChurn === null ? '—' : f.percent(s.averageMonthlyChurn), note: f.t('retention.reactivated', { count: s.reactivated }) },
         ]} />

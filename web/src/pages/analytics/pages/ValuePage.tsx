@@ -43,7 +43,7 @@ function LtvPanel() {
         <>
           <Kpis items={[
             { label: f.t('ltv.ltv'), value: s.ltv === null ? '—' : f.money(s.ltv), note: s.ltv === null ? f.t('ltv.noLtv') : f.t('ltv.revenueLtv', { value: s.revenueLtv === null ? '—' : f.money(s.revenueLtv) }), testId: 'kpi-ltv' },
-            { label: f.t('ltv.lifetime'), value: s.lifetimeMonths === null ? '—' : f.t('ltv.months', { value: f.number(s.lifetimeMonths, 1) }), note: s.lifetimeSource ? f.t(`ltv.source.${s.lifetimeSource}`) : f.t('ltv.noChurn') },
+            { label: f.t('ltv.lifetime'), value: s.lifetimeMonths === null ? '—' : f.t('ltv.months', { count: Math.round(s.lifetimeMonths * 10) / 10, value: f.number(s.lifetimeMonths, 1) }), note: s.lifetimeSource ? f.t(`ltv.source.${s.lifetimeSource}`) : f.t('ltv.noChurn') },
             { label: f.t('ltv.costCoverage'), value: s.costCoverage === null ? '—' : f.share(s.costCoverage), note: f.t('ltv.costCoverageNote') },
           ]} />
           <div className="ltv-formula" aria-label={f.t('ltv.formula')}>
@@ -96,7 +96,7 @@ function ClvPanel() {
       {s && s.available && m.data && charts && (
         <>
           <Kpis items={[
-            { label: f.t('clv.total'), value: s.totalClv === null ? '—' : f.money(s.totalClv), note: f.t('clv.horizon', { weeks: f.integer(s.horizonWeeks) }) },
+            { label: f.t('clv.total'), value: s.totalClv === null ? '—' : f.money(s.totalClv), note: f.t('clv.horizon', { count: s.horizonWeeks, weeks: f.integer(s.horizonWeeks) }) },
             { label: f.t('clv.mean'), value: s.meanClv === null ? '—' : f.money(s.meanClv), note: f.t('clv.customersNote', { count: s.customers }) },
             ...(s.holdout ? [{ label: f.t('clv.holdout'), value: s.holdout.error === null ? '—' : f.share(s.holdout.error), note: holdoutNote(f, s.holdout) }] : []),
           ]} />
@@ -143,7 +143,7 @@ function SlippingPanel() {
   const s = m.data?.summary;
   return (
     <MeasurePanel name="slipping-away" title={f.t('slipping.title')} {...m}
-      intro={s ? f.t('slipping.intro', { share: f.share(s.valueShare, 0), by: f.t(`slipping.by.${s.by}`), below: f.share(s.below, 0), drop: f.share(s.minDrop, 0), days: s.lookbackDays }) : undefined}>
+      intro={s ? f.t('slipping.intro', { share: f.share(s.valueShare, 0), by: f.t(`slipping.by.${s.by}`), below: f.share(s.below, 0), drop: f.share(s.minDrop, 0), count: s.lookbackDays, days: f.integer(s.lookbackDays) }) : undefined}>
       {s && <Kpis items={[{ label: f.t('slipping.customers'), value: f.integer(s.customers), tone: s.customers > 0 ? 'warning' : undefined }, { label: f.t('slipping.revenue'), value: f.money(s.revenue) }]} />}
       {m.data && (m.data.tables.customers.length === 0 ? <p className="muted">{f.t('slipping.none')}</p> : (
         <MeasureTable measure="slipping-away" table="customers" caption={f.t('slipping.title')} rows={m.data.tables.customers} columns={m.data.columns.customers} hide={['customerId']} render={customerLink} initial={20} testId="slipping-table" />

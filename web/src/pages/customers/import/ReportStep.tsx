@@ -27,7 +27,7 @@ export function ReportStep({ session: s }: { session: ImportSession }) {
         <div className="card__header">
           <div>
             <h2>{t('import.reportTitle')}</h2>
-            <p className="muted">{t('import.reportIntro', { rows: fmt.number(r.rows), seconds: fmt.number(Math.round(r.seconds * 10) / 10) })}</p>
+            <p className="muted">{t('import.reportIntro', { count: r.rows, rows: fmt.number(r.rows), seconds: fmt.number(Math.round(r.seconds * 10) / 10) })}</p>
           </div>
           <Link to="/customers" className="button">{t('import.toList')}</Link>
         </div>
