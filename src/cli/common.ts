@@ -1,14 +1,10 @@
-// What every command needs: configuration, a logger, and a clean exit with a readable message.
-import { ConfigError, loadConfig, type Config } from '../platform/config.js';
-import { sql, type Db } from '../platform/db/database.js';
+// What every command declaration needs, and nothing heavier: the wrapper that gives a clean exit with a
+// readable message, and the error for bad options. Commands load their implementations (src/cli/actions/)
+// only when they run, so `regulars --help` does not load the whole application; see setup.ts for the
+// configuration and store helpers those implementations share.
 import { isAppError, StartupError } from '../platform/errors.js';
-import { createLogger, type Logger } from '../platform/logging.js';
 
-export function setup(options: { quiet?: boolean } = {}): { config: Config; log: Logger } {
-  const config = loadConfig();
-  const level = options.quiet && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
-  return { config, log: createLogger(level, config.LOG_PRETTY || Boolean(process.stdout.isTTY)) };
-}
+export class UsageError extends Error {}
 
 /** Wraps a command: known failures print one clear line and exit 2; anything else prints its stack and exits 1. */
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
@@ -16,6 +12,8 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
     try {
       await fn(...args);
     } catch (e) {
+      // Loaded here, not at start: a ConfigError can only come from code that has loaded the configuration already.
+      const { ConfigError } = await import('../platform/config.js');
       if (e instanceof ConfigError || e instanceof UsageError || e instanceof StartupError) {
         process.stderr.write(`${e.message}\n`);
         process.exit(2);
@@ -28,12 +26,4 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       process.exit(1);
     }
   };
-}
-
-export class UsageError extends Error {}
-
-/** An --organization id that names no organization in this store ends here, not in a foreign-key error or a stack trace. */
-export async function requireOrganization(db: Db, id: string): Promise<void> {
-  const { rows } = await sql<{ id: string }>`SELECT id FROM organizations WHERE id = ${id}`.execute(db);
-  if (rows.length === 0) throw new UsageError(`--organization: there is no organization with id ${id} in this store`);
 }

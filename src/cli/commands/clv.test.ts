@@ -7,7 +7,7 @@ import {
 } from '../../modules/analytics/domain/clv/index.js';
 import type { Transaction } from '../../modules/analytics/domain/clv/index.js';
 import { UsageError } from '../common.js';
-import { runClvFit } from './clv.js';
+import { runClvFit } from '../actions/clv.js';
 
 // 150 customers with purchases from 2024-01 to 2025-06, some split baskets on one day, and one customer
 // ("late") whose first purchase is after the calibration end.
