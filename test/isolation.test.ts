@@ -2,7 +2,8 @@
 // first organization's rows, answers 404 or 403 and changes nothing. The walker reads the routes from
 // the OpenAPI document, so a new route is covered the day it is added — add its entities to `seedA`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useDocumentsKey } from '../src/modules/customers/index.js';
+import { duplicateScanJobHandler, useDocumentsKey } from '../src/modules/customers/index.js';
+import { JobRunner } from '../src/platform/jobs.js';
 import { createTenant, createTestApp, type Tenant, type TestApp } from './support/app.js';
 
 let t: TestApp;
@@ -43,12 +44,15 @@ async function seedCustomersOfA(customerId: string): Promise<string[]> {
   await post(`/api/customers/${customerId}/field-values`, { values: { [field.id]: 'value of A' } });
   const reasons = (await t.app.inject({ method: 'GET', url: '/api/complaint-reasons', headers: { cookie: a.cookie } })).json().items;
   const complaint = await post(`/api/customers/${customerId}/interactions`, { kind: 'complaint', text: 'Complaint of A', complaint: { reasonId: reasons[0].id } });
-  await post('/api/duplicates/scan', {});
+  const scan = await post('/api/duplicates/scan', {});
+  const runner = new JobRunner(t.db.db, { clock: t.db.clock, ids: t.db.ctx.ids, log: t.db.ctx.log });
+  runner.addHandler(duplicateScanJobHandler(t.db.ctx));
+  await runner.tick();
   const duplicates = (await t.app.inject({ method: 'GET', url: '/api/duplicates', headers: { cookie: a.cookie } })).json().items;
   expect(duplicates.length).toBeGreaterThan(0);
   const loser = await post('/api/customers', { familyName: 'Merged away' });
   const merge = await post(`/api/customers/${twin.id}/merge`, { loserId: loser.id });
-  return [company.id, twin.id, relation.id, occasion.id, document.id, field.id, questionnaire.id, reasons[0].id, complaint.id, duplicates[0].id, loser.id, merge.id];
+  return [scan.id, company.id, twin.id, relation.id, occasion.id, document.id, field.id, questionnaire.id, reasons[0].id, complaint.id, duplicates[0].id, loser.id, merge.id];
 }
 
 async function snapshotOfA() {

@@ -6,7 +6,7 @@ import { JobRunner } from '../platform/jobs.js';
 import type { Logger } from '../platform/logging.js';
 import { projectRoot } from '../platform/paths.js';
 import { tenancyJobs } from '../modules/tenancy/index.js';
-import { configureDocumentsKey, customerJobs, importJobHandler } from '../modules/customers/index.js';
+import { configureDocumentsKey, customerJobs, duplicateScanJobHandler, importJobHandler } from '../modules/customers/index.js';
 import { registerLoyaltyJobs } from '../modules/loyalty/index.js';
 import { openStore, type Store } from './runtime.js';
 import { buildApp } from './server.js';
@@ -32,6 +32,7 @@ export async function startNode(config: Config, log: Logger, hooks: { afterMigra
     for (const job of tenancyJobs(store.ctx)) jobs.addRecurring(job);
     for (const job of customerJobs(store.ctx)) jobs.addRecurring(job);
     jobs.addHandler(importJobHandler({ ctx: store.ctx, pool: store.pool }));
+    jobs.addHandler(duplicateScanJobHandler(store.ctx));
     registerLoyaltyJobs(jobs, store.ctx);
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     if (config.JOBS) jobs.start();

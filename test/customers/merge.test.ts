@@ -2,7 +2,7 @@
 // row of the loser (and, through registered handlers, other modules' rows) to the survivor; the undo
 // restores the loser and moves back exactly what moved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canContact, customerJobs, registerCustomerMergeHandler, useDocumentsKey } from '../../src/modules/customers/index.js';
+import { canContact, customerJobs, duplicateScanJobHandler, registerCustomerMergeHandler, useDocumentsKey } from '../../src/modules/customers/index.js';
 import { sql } from '../../src/platform/db/database.js';
 import { JobRunner } from '../../src/platform/jobs.js';
 import { createTenant, createTestApp, type Tenant, type TestApp } from '../support/app.js';
@@ -71,7 +71,10 @@ describe('merge and undo', () => {
     await purchase(loser.id, 'R-2');
     await purchase(survivor.id, 'R-3');
     const scan = await api.ok('POST', '/api/duplicates/scan');
-    expect(scan.proposed).toBeGreaterThanOrEqual(1);
+    const runner = new JobRunner(t.db.db, { clock: t.db.clock, ids: t.db.ctx.ids, log: t.db.ctx.log });
+    runner.addHandler(duplicateScanJobHandler(t.db.ctx));
+    await runner.tick();
+    expect((await api.ok('GET', `/api/duplicates/scans/${scan.id}`)).result.proposed).toBeGreaterThanOrEqual(1);
     const proposal = (await api.ok('GET', `/api/duplicates?customerId=${survivor.id}`)).items[0];
     expect(proposal.reasons.map((r: { kind: string }) => r.kind)).toEqual(['phone']);
     const before = await snapshot();

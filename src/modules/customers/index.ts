@@ -8,7 +8,7 @@ export { addInteraction } from './interactions/service.js';
 export { listReasons } from './interactions/reasons.js';
 export { createField, createQuestionnaire, setFieldValues } from './questionnaires/service.js';
 export { configureDocumentsKey, useDocumentsKey } from './documents/keys.js';
-export { customerJobs } from './duplicates/jobs.js';
+export { customerJobs, duplicateScanJobHandler, DUPLICATE_SCAN_JOB } from './duplicates/jobs.js';
 export {
   registerCustomerDataHandler, registerCustomerLookup, registerCustomerMergeHandler, registerTimelineSource,
   type CustomerDataHandler, type CustomerLookup, type CustomerMergeHandler, type TimelineEntry, type TimelineSource,

@@ -4814,10 +4814,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Look for duplicates now among recent changes (owner, manager); the job does it every few minutes */
-        post: {
+        /** The latest scan asked for, with its progress or result (null if none yet) */
+        get: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -4833,8 +4831,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            scanned: number;
-                            proposed: number;
+                            scan: components["schemas"]["DuplicateScan"] | null;
                         };
                     };
                 };
@@ -4885,6 +4882,165 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        /** Look for duplicates now among recent changes (owner, manager): queues a scan and answers at once; while one is queued or running, answers that one (200) instead of starting another (202). The recurring job does the same every few minutes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuplicateScan"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuplicateScan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duplicates/scans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One scan asked for: queued, running with its progress, done with its result, or failed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuplicateScan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -14280,6 +14436,162 @@ export interface components {
             organization: components["schemas"]["OrganizationInput"];
             staff: components["schemas"]["StaffInput"];
         };
+        AnalyticsNoteInput: {
+            /**
+             * @description What the note says, as a stable code; the web app and the exports hold its sentence in each language. New codes may be added: show `text` for a code you do not know
+             * @enum {string}
+             */
+            code: "rfm_definition" | "xyz_definition" | "purchase_day" | "ladder_advocates_unknown" | "ladder_month_end" | "crr_definition" | "new_definition" | "seasonality_index" | "ltv_lifetime" | "clv_fit" | "clv_no_repeat_purchases" | "clv_too_few_customers" | "clv_not_converged" | "clv_not_computable" | "clv_few_customers" | "clv_edge_of_parameter_space" | "clv_spend_not_converged" | "holdout_no_history" | "holdout_no_repeat_purchases" | "holdout_too_few_customers" | "holdout_not_converged" | "holdout_not_computable" | "holdout_no_purchases" | "slipping_by_revenue" | "slipping_by_clv" | "key_customers_totals" | "economics_members" | "economics_points" | "economics_mechanics" | "economics_messages_unavailable";
+            /** @description The numbers in the sentence; a name ending in "Share" is a fraction 0–1 (a percentage to the reader) */
+            params: {
+                [key: string]: number;
+            };
+            /** @description The note in English */
+            text: string;
+        };
+        AnalyticsColumnInput: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            kind: "text" | "month" | "date" | "integer" | "number" | "money" | "share" | "percent" | "boolean";
+            nullable: boolean;
+        };
+        AnalyticsSettingsInput: {
+            /**
+             * @description Owner-set RFM thresholds; null = quintiles of the customers
+             * @default null
+             */
+            rfm: {
+                /** @description R = 5 up to the first value, 4 up to the second … 1 above the fourth */
+                recencyDays: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+                /** @description F = 1 up to the first value, 2 up to the second … 5 above the fourth */
+                frequency: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+                /** @description M in minor units, like F */
+                monetary: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+            } | null;
+            /**
+             * @default {
+             *       "a": 80,
+             *       "b": 15
+             *     }
+             */
+            abc: {
+                a: number;
+                b: number;
+            };
+            /**
+             * @default {
+             *       "x": 10,
+             *       "y": 25
+             *     }
+             */
+            xyz: {
+                x: number;
+                y: number;
+            };
+            /**
+             * @default {
+             *       "regular": {
+             *         "k": 3,
+             *         "n": 6
+             *       },
+             *       "loyal": {
+             *         "k": 8,
+             *         "n": 12
+             *       },
+             *       "lapsedAfter": null
+             *     }
+             */
+            ladder: {
+                regular: {
+                    k: number;
+                    n: number;
+                };
+                loyal: {
+                    k: number;
+                    n: number;
+                };
+                /** @default null */
+                lapsedAfter: number | null;
+            };
+            /**
+             * @description A customer is active while they bought in the last N months
+             * @default 12
+             */
+            activityWindowMonths: number;
+            /** @default 0.2 */
+            bestShare: number;
+            /** @default 10 */
+            keyShare: number;
+            /**
+             * @default [
+             *       20,
+             *       30,
+             *       40,
+             *       50
+             *     ]
+             */
+            alertLevels: number[];
+            /**
+             * @description Average customer lifetime for the LTV formula; null = 100 / monthly churn
+             * @default null
+             */
+            lifetimeMonths: number | null;
+            /**
+             * @default {
+             *       "horizonWeeks": 52,
+             *       "monthlyDiscountRate": 0.01,
+             *       "holdoutWeeks": 26
+             *     }
+             */
+            clv: {
+                /** @default 52 */
+                horizonWeeks: number;
+                /** @default 0.01 */
+                monthlyDiscountRate: number;
+                /** @default 26 */
+                holdoutWeeks: number;
+            };
+            /**
+             * @default {
+             *       "by": "revenue",
+             *       "valueShare": 0.2,
+             *       "below": 0.5,
+             *       "minDrop": 0.1,
+             *       "lookbackDays": 90
+             *     }
+             */
+            slipping: {
+                /**
+                 * @default revenue
+                 * @enum {string}
+                 */
+                by: "revenue" | "clv";
+                /** @default 0.2 */
+                valueShare: number;
+                /** @default 0.5 */
+                below: number;
+                /** @default 0.1 */
+                minDrop: number;
+                /** @default 90 */
+                lookbackDays: number;
+            };
+        };
         CustomerInput: {
             /** Format: uuid */
             id: string;
@@ -14495,6 +14807,28 @@ export interface components {
             decidedBy: string | null;
             a: components["schemas"]["CustomerMatchInput"];
             b: components["schemas"]["CustomerMatchInput"];
+        };
+        DuplicateScanInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progress: {
+                /** @description Customers looked at so far */
+                checked: number;
+                /** @description Customers to look at; null until the job has counted them */
+                total: number | null;
+                percent: number;
+            };
+            /** @description When done */
+            result: {
+                /** @description Customers checked */
+                scanned: number;
+                /** @description Pairs proposed or refreshed */
+                proposed: number;
+            } | null;
+            startedAt: string;
+            finishedAt: string | null;
         };
         CustomerRelationInput: {
             /** Format: uuid */
@@ -15536,162 +15870,6 @@ export interface components {
                 receipts: number;
             };
         };
-        AnalyticsNoteInput: {
-            /**
-             * @description What the note says, as a stable code; the web app and the exports hold its sentence in each language. New codes may be added: show `text` for a code you do not know
-             * @enum {string}
-             */
-            code: "rfm_definition" | "xyz_definition" | "purchase_day" | "ladder_advocates_unknown" | "ladder_month_end" | "crr_definition" | "new_definition" | "seasonality_index" | "ltv_lifetime" | "clv_fit" | "clv_no_repeat_purchases" | "clv_too_few_customers" | "clv_not_converged" | "clv_not_computable" | "clv_few_customers" | "clv_edge_of_parameter_space" | "clv_spend_not_converged" | "holdout_no_history" | "holdout_no_repeat_purchases" | "holdout_too_few_customers" | "holdout_not_converged" | "holdout_not_computable" | "holdout_no_purchases" | "slipping_by_revenue" | "slipping_by_clv" | "key_customers_totals" | "economics_members" | "economics_points" | "economics_mechanics" | "economics_messages_unavailable";
-            /** @description The numbers in the sentence; a name ending in "Share" is a fraction 0–1 (a percentage to the reader) */
-            params: {
-                [key: string]: number;
-            };
-            /** @description The note in English */
-            text: string;
-        };
-        AnalyticsColumnInput: {
-            key: string;
-            label: string;
-            /** @enum {string} */
-            kind: "text" | "month" | "date" | "integer" | "number" | "money" | "share" | "percent" | "boolean";
-            nullable: boolean;
-        };
-        AnalyticsSettingsInput: {
-            /**
-             * @description Owner-set RFM thresholds; null = quintiles of the customers
-             * @default null
-             */
-            rfm: {
-                /** @description R = 5 up to the first value, 4 up to the second … 1 above the fourth */
-                recencyDays: [
-                    number,
-                    number,
-                    number,
-                    number
-                ];
-                /** @description F = 1 up to the first value, 2 up to the second … 5 above the fourth */
-                frequency: [
-                    number,
-                    number,
-                    number,
-                    number
-                ];
-                /** @description M in minor units, like F */
-                monetary: [
-                    number,
-                    number,
-                    number,
-                    number
-                ];
-            } | null;
-            /**
-             * @default {
-             *       "a": 80,
-             *       "b": 15
-             *     }
-             */
-            abc: {
-                a: number;
-                b: number;
-            };
-            /**
-             * @default {
-             *       "x": 10,
-             *       "y": 25
-             *     }
-             */
-            xyz: {
-                x: number;
-                y: number;
-            };
-            /**
-             * @default {
-             *       "regular": {
-             *         "k": 3,
-             *         "n": 6
-             *       },
-             *       "loyal": {
-             *         "k": 8,
-             *         "n": 12
-             *       },
-             *       "lapsedAfter": null
-             *     }
-             */
-            ladder: {
-                regular: {
-                    k: number;
-                    n: number;
-                };
-                loyal: {
-                    k: number;
-                    n: number;
-                };
-                /** @default null */
-                lapsedAfter: number | null;
-            };
-            /**
-             * @description A customer is active while they bought in the last N months
-             * @default 12
-             */
-            activityWindowMonths: number;
-            /** @default 0.2 */
-            bestShare: number;
-            /** @default 10 */
-            keyShare: number;
-            /**
-             * @default [
-             *       20,
-             *       30,
-             *       40,
-             *       50
-             *     ]
-             */
-            alertLevels: number[];
-            /**
-             * @description Average customer lifetime for the LTV formula; null = 100 / monthly churn
-             * @default null
-             */
-            lifetimeMonths: number | null;
-            /**
-             * @default {
-             *       "horizonWeeks": 52,
-             *       "monthlyDiscountRate": 0.01,
-             *       "holdoutWeeks": 26
-             *     }
-             */
-            clv: {
-                /** @default 52 */
-                horizonWeeks: number;
-                /** @default 0.01 */
-                monthlyDiscountRate: number;
-                /** @default 26 */
-                holdoutWeeks: number;
-            };
-            /**
-             * @default {
-             *       "by": "revenue",
-             *       "valueShare": 0.2,
-             *       "below": 0.5,
-             *       "minDrop": 0.1,
-             *       "lookbackDays": 90
-             *     }
-             */
-            slipping: {
-                /**
-                 * @default revenue
-                 * @enum {string}
-                 */
-                by: "revenue" | "clv";
-                /** @default 0.2 */
-                valueShare: number;
-                /** @default 0.5 */
-                below: number;
-                /** @default 0.1 */
-                minDrop: number;
-                /** @default 90 */
-                lookbackDays: number;
-            };
-        };
         CustomerDataExportInput: {
             exportedAt: string;
             /** Format: uuid */
@@ -16618,6 +16796,162 @@ export interface components {
             organization: components["schemas"]["Organization"];
             staff: components["schemas"]["Staff"];
         };
+        AnalyticsNote: {
+            /**
+             * @description What the note says, as a stable code; the web app and the exports hold its sentence in each language. New codes may be added: show `text` for a code you do not know
+             * @enum {string}
+             */
+            code: "rfm_definition" | "xyz_definition" | "purchase_day" | "ladder_advocates_unknown" | "ladder_month_end" | "crr_definition" | "new_definition" | "seasonality_index" | "ltv_lifetime" | "clv_fit" | "clv_no_repeat_purchases" | "clv_too_few_customers" | "clv_not_converged" | "clv_not_computable" | "clv_few_customers" | "clv_edge_of_parameter_space" | "clv_spend_not_converged" | "holdout_no_history" | "holdout_no_repeat_purchases" | "holdout_too_few_customers" | "holdout_not_converged" | "holdout_not_computable" | "holdout_no_purchases" | "slipping_by_revenue" | "slipping_by_clv" | "key_customers_totals" | "economics_members" | "economics_points" | "economics_mechanics" | "economics_messages_unavailable";
+            /** @description The numbers in the sentence; a name ending in "Share" is a fraction 0–1 (a percentage to the reader) */
+            params: {
+                [key: string]: number;
+            };
+            /** @description The note in English */
+            text: string;
+        };
+        AnalyticsColumn: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            kind: "text" | "month" | "date" | "integer" | "number" | "money" | "share" | "percent" | "boolean";
+            nullable: boolean;
+        };
+        AnalyticsSettings: {
+            /**
+             * @description Owner-set RFM thresholds; null = quintiles of the customers
+             * @default null
+             */
+            rfm: {
+                /** @description R = 5 up to the first value, 4 up to the second … 1 above the fourth */
+                recencyDays: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+                /** @description F = 1 up to the first value, 2 up to the second … 5 above the fourth */
+                frequency: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+                /** @description M in minor units, like F */
+                monetary: [
+                    number,
+                    number,
+                    number,
+                    number
+                ];
+            } | null;
+            /**
+             * @default {
+             *       "a": 80,
+             *       "b": 15
+             *     }
+             */
+            abc: {
+                a: number;
+                b: number;
+            };
+            /**
+             * @default {
+             *       "x": 10,
+             *       "y": 25
+             *     }
+             */
+            xyz: {
+                x: number;
+                y: number;
+            };
+            /**
+             * @default {
+             *       "regular": {
+             *         "k": 3,
+             *         "n": 6
+             *       },
+             *       "loyal": {
+             *         "k": 8,
+             *         "n": 12
+             *       },
+             *       "lapsedAfter": null
+             *     }
+             */
+            ladder: {
+                regular: {
+                    k: number;
+                    n: number;
+                };
+                loyal: {
+                    k: number;
+                    n: number;
+                };
+                /** @default null */
+                lapsedAfter: number | null;
+            };
+            /**
+             * @description A customer is active while they bought in the last N months
+             * @default 12
+             */
+            activityWindowMonths: number;
+            /** @default 0.2 */
+            bestShare: number;
+            /** @default 10 */
+            keyShare: number;
+            /**
+             * @default [
+             *       20,
+             *       30,
+             *       40,
+             *       50
+             *     ]
+             */
+            alertLevels: number[];
+            /**
+             * @description Average customer lifetime for the LTV formula; null = 100 / monthly churn
+             * @default null
+             */
+            lifetimeMonths: number | null;
+            /**
+             * @default {
+             *       "horizonWeeks": 52,
+             *       "monthlyDiscountRate": 0.01,
+             *       "holdoutWeeks": 26
+             *     }
+             */
+            clv: {
+                /** @default 52 */
+                horizonWeeks: number;
+                /** @default 0.01 */
+                monthlyDiscountRate: number;
+                /** @default 26 */
+                holdoutWeeks: number;
+            };
+            /**
+             * @default {
+             *       "by": "revenue",
+             *       "valueShare": 0.2,
+             *       "below": 0.5,
+             *       "minDrop": 0.1,
+             *       "lookbackDays": 90
+             *     }
+             */
+            slipping: {
+                /**
+                 * @default revenue
+                 * @enum {string}
+                 */
+                by: "revenue" | "clv";
+                /** @default 0.2 */
+                valueShare: number;
+                /** @default 0.5 */
+                below: number;
+                /** @default 0.1 */
+                minDrop: number;
+                /** @default 90 */
+                lookbackDays: number;
+            };
+        };
         Customer: {
             /** Format: uuid */
             id: string;
@@ -16833,6 +17167,28 @@ export interface components {
             decidedBy: string | null;
             a: components["schemas"]["CustomerMatch"];
             b: components["schemas"]["CustomerMatch"];
+        };
+        DuplicateScan: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progress: {
+                /** @description Customers looked at so far */
+                checked: number;
+                /** @description Customers to look at; null until the job has counted them */
+                total: number | null;
+                percent: number;
+            };
+            /** @description When done */
+            result: {
+                /** @description Customers checked */
+                scanned: number;
+                /** @description Pairs proposed or refreshed */
+                proposed: number;
+            } | null;
+            startedAt: string;
+            finishedAt: string | null;
         };
         CustomerRelation: {
             /** Format: uuid */
@@ -17872,162 +18228,6 @@ export interface components {
                 lots: number;
                 members: number;
                 receipts: number;
-            };
-        };
-        AnalyticsNote: {
-            /**
-             * @description What the note says, as a stable code; the web app and the exports hold its sentence in each language. New codes may be added: show `text` for a code you do not know
-             * @enum {string}
-             */
-            code: "rfm_definition" | "xyz_definition" | "purchase_day" | "ladder_advocates_unknown" | "ladder_month_end" | "crr_definition" | "new_definition" | "seasonality_index" | "ltv_lifetime" | "clv_fit" | "clv_no_repeat_purchases" | "clv_too_few_customers" | "clv_not_converged" | "clv_not_computable" | "clv_few_customers" | "clv_edge_of_parameter_space" | "clv_spend_not_converged" | "holdout_no_history" | "holdout_no_repeat_purchases" | "holdout_too_few_customers" | "holdout_not_converged" | "holdout_not_computable" | "holdout_no_purchases" | "slipping_by_revenue" | "slipping_by_clv" | "key_customers_totals" | "economics_members" | "economics_points" | "economics_mechanics" | "economics_messages_unavailable";
-            /** @description The numbers in the sentence; a name ending in "Share" is a fraction 0–1 (a percentage to the reader) */
-            params: {
-                [key: string]: number;
-            };
-            /** @description The note in English */
-            text: string;
-        };
-        AnalyticsColumn: {
-            key: string;
-            label: string;
-            /** @enum {string} */
-            kind: "text" | "month" | "date" | "integer" | "number" | "money" | "share" | "percent" | "boolean";
-            nullable: boolean;
-        };
-        AnalyticsSettings: {
-            /**
-             * @description Owner-set RFM thresholds; null = quintiles of the customers
-             * @default null
-             */
-            rfm: {
-                /** @description R = 5 up to the first value, 4 up to the second … 1 above the fourth */
-                recencyDays: [
-                    number,
-                    number,
-                    number,
-                    number
-                ];
-                /** @description F = 1 up to the first value, 2 up to the second … 5 above the fourth */
-                frequency: [
-                    number,
-                    number,
-                    number,
-                    number
-                ];
-                /** @description M in minor units, like F */
-                monetary: [
-                    number,
-                    number,
-                    number,
-                    number
-                ];
-            } | null;
-            /**
-             * @default {
-             *       "a": 80,
-             *       "b": 15
-             *     }
-             */
-            abc: {
-                a: number;
-                b: number;
-            };
-            /**
-             * @default {
-             *       "x": 10,
-             *       "y": 25
-             *     }
-             */
-            xyz: {
-                x: number;
-                y: number;
-            };
-            /**
-             * @default {
-             *       "regular": {
-             *         "k": 3,
-             *         "n": 6
-             *       },
-             *       "loyal": {
-             *         "k": 8,
-             *         "n": 12
-             *       },
-             *       "lapsedAfter": null
-             *     }
-             */
-            ladder: {
-                regular: {
-                    k: number;
-                    n: number;
-                };
-                loyal: {
-                    k: number;
-                    n: number;
-                };
-                /** @default null */
-                lapsedAfter: number | null;
-            };
-            /**
-             * @description A customer is active while they bought in the last N months
-             * @default 12
-             */
-            activityWindowMonths: number;
-            /** @default 0.2 */
-            bestShare: number;
-            /** @default 10 */
-            keyShare: number;
-            /**
-             * @default [
-             *       20,
-             *       30,
-             *       40,
-             *       50
-             *     ]
-             */
-            alertLevels: number[];
-            /**
-             * @description Average customer lifetime for the LTV formula; null = 100 / monthly churn
-             * @default null
-             */
-            lifetimeMonths: number | null;
-            /**
-             * @default {
-             *       "horizonWeeks": 52,
-             *       "monthlyDiscountRate": 0.01,
-             *       "holdoutWeeks": 26
-             *     }
-             */
-            clv: {
-                /** @default 52 */
-                horizonWeeks: number;
-                /** @default 0.01 */
-                monthlyDiscountRate: number;
-                /** @default 26 */
-                holdoutWeeks: number;
-            };
-            /**
-             * @default {
-             *       "by": "revenue",
-             *       "valueShare": 0.2,
-             *       "below": 0.5,
-             *       "minDrop": 0.1,
-             *       "lookbackDays": 90
-             *     }
-             */
-            slipping: {
-                /**
-                 * @default revenue
-                 * @enum {string}
-                 */
-                by: "revenue" | "clv";
-                /** @default 0.2 */
-                valueShare: number;
-                /** @default 0.5 */
-                below: number;
-                /** @default 0.1 */
-                minDrop: number;
-                /** @default 90 */
-                lookbackDays: number;
             };
         };
         CustomerDataExport: {

@@ -1,9 +1,13 @@
-// Recurring work of the customer base: the duplicate proposals, and pruning the search vocabulary of
-// words no customer has any more (after erasures and renames).
+// Work of the customer base in the background: the duplicate proposals (every few minutes, and on
+// demand as a queued job with progress), and pruning the search vocabulary of words no customer has any
+// more (after erasures and renames).
 import type { ServiceContext } from '../../../platform/context.js';
 import { sql } from '../../../platform/db/database.js';
-import type { RecurringJob } from '../../../platform/jobs.js';
-import { scanAllOrganizations } from './scan.js';
+import type { QueuedJobHandler, RecurringJob } from '../../../platform/jobs.js';
+import { MANUAL_SCAN_MAX_BATCHES, scanAllOrganizations, scanOrganization } from './scan.js';
+
+/** The scan a staff member asked for (the button on the duplicates page); see service.ts. */
+export const DUPLICATE_SCAN_JOB = 'customers.duplicates-scan';
 
 export async function pruneSearchWords(ctx: ServiceContext): Promise<number> {
   const gone = await sql`
@@ -21,4 +25,21 @@ export function customerJobs(ctx: ServiceContext): RecurringJob[] {
     { name: 'customers.duplicates', everySeconds: 300, run: () => scanAllOrganizations(ctx) },
     { name: 'customers.search-words', everySeconds: 86_400, run: () => pruneSearchWords(ctx) },
   ];
+}
+
+/**
+ * The scan asked for by staff: it looks up to the moment it starts (no settling time) and leaves the
+ * recurring job's mark alone, so rows of a transaction still open then are still seen by the job later.
+ * Re-running it after a crash only refreshes the same proposals, so the runner's retries are safe.
+ */
+export function duplicateScanJobHandler(ctx: ServiceContext): QueuedJobHandler {
+  return {
+    kind: DUPLICATE_SCAN_JOB,
+    // Progress after every batch (well under a second each) renews the lease.
+    leaseSeconds: 120,
+    async run(job, { progress }) {
+      if (!job.organizationId) throw new Error('a duplicate scan needs its organization');
+      return scanOrganization(ctx, { organizationId: job.organizationId }, { settleMs: 0, persist: false, maxBatches: MANUAL_SCAN_MAX_BATCHES, onProgress: progress });
+    },
+  };
 }

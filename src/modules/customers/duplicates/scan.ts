@@ -8,6 +8,8 @@ import { duplicateScore, orderedPair, type Evidence } from '../domain/duplicates
 import '../tables.js';
 
 const BATCH = 2000;
+/** A scan asked for by staff looks at up to 1 000 000 changed customers (about 2.5 minutes here, at 0.28 s a batch). */
+export const MANUAL_SCAN_MAX_BATCHES = 500;
 /** A phone or e-mail shared by more profiles than this is a switchboard or a placeholder, not evidence. */
 const MAX_SHARED = 10;
 /** Names at least this similar (pg_trgm similarity of the search keys) with the same birth date are proposed. */
@@ -85,16 +87,34 @@ async function organizationsWithCustomers(db: Db): Promise<string[]> {
  * Scans one organization's customers changed since the mark, at most `maxBatches` batches; returns how
  * many customers were looked at and how many pairs were proposed or refreshed.
  */
-export async function scanOrganization(ctx: ServiceContext, scope: TenantScope, options: { maxBatches?: number; settleMs?: number; persist?: boolean } = {}): Promise<{ scanned: number; proposed: number }> {
+export interface ScanOptions {
+  maxBatches?: number;
+  settleMs?: number;
+  persist?: boolean;
+  /** Called before the first batch and after each one, with the customers looked at and how many there are to look at. */
+  onProgress?: (scanned: number, total: number) => Promise<void>;
+}
+
+export async function scanOrganization(ctx: ServiceContext, scope: TenantScope, options: ScanOptions = {}): Promise<{ scanned: number; proposed: number }> {
   const now = ctx.clock.now();
   const until = new Date(now.getTime() - (options.settleMs ?? SETTLE_MS));
   const mark = await ctx.db.selectFrom('customer_duplicate_scans').selectAll().where('organization_id', '=', scope.organizationId).executeTakeFirst();
   const restart = !mark || now.getTime() - new Date(mark.full_scan_started_at).getTime() > FULL_SCAN_EVERY_MS;
   let after = restart ? { at: new Date(0), id: '00000000-0000-0000-0000-000000000000' } : { at: new Date(mark.scanned_until), id: mark.scanned_id };
   const fullScanStartedAt = restart ? now : new Date(mark.full_scan_started_at);
+  const maxBatches = options.maxBatches ?? 20;
   let scanned = 0;
   let proposed = 0;
-  for (let i = 0; i < (options.maxBatches ?? 20); i++) {
+  let total = 0;
+  if (options.onProgress) {
+    // Counted once up front (tens of milliseconds at 100 000 changed rows), so the bar moves evenly.
+    const counted = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM customers
+      WHERE organization_id = ${scope.organizationId} AND (updated_at, id) > (${after.at}, ${after.id}::uuid) AND updated_at <= ${until}`.execute(ctx.db);
+    total = Math.min(counted.rows[0]?.n ?? 0, maxBatches * BATCH);
+    await options.onProgress(0, total);
+  }
+  for (let i = 0; i < maxBatches; i++) {
     const batch = await sql<{ id: string; updated_at: Date; live: boolean }>`
       SELECT id, updated_at, (merged_into_id IS NULL AND erased_at IS NULL) AS live FROM customers
       WHERE organization_id = ${scope.organizationId} AND (updated_at, id) > (${after.at}, ${after.id}::uuid) AND updated_at <= ${until}
@@ -105,6 +125,8 @@ export async function scanOrganization(ctx: ServiceContext, scope: TenantScope, 
     scanned += batch.rows.length;
     const last = batch.rows[batch.rows.length - 1]!;
     after = { at: last.updated_at, id: last.id };
+    // Rows changed while the scan runs may push past the first count; the bar never goes beyond its end.
+    if (options.onProgress) await options.onProgress(scanned, Math.max(total, scanned));
     if (batch.rows.length < BATCH) break;
   }
   // A scan asked for by staff looks up to this moment but leaves the job's mark alone: rows of a

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../../platform/context.js';
 import { commonErrors, idParams, listOf, type HttpApp } from '../../../platform/http.js';
 import { actorOf } from '../../tenancy/index.js';
 import { MERGE_FIELDS } from '../domain/merge.js';
-import { dismissDuplicate, listDuplicates, scanDuplicatesNow } from '../duplicates/service.js';
+import { dismissDuplicate, getDuplicateScan, latestDuplicateScan, listDuplicates, startDuplicateScan } from '../duplicates/service.js';
 import { ownRow } from '../schemas.js';
 import { customerMatchSchema } from '../search/routes.js';
 import { mergeCustomers, undoMerge } from './service.js';
@@ -24,6 +24,15 @@ const duplicateSchema = z.object({
   status: z.enum(['open', 'dismissed', 'merged']), foundAt: z.string(), decidedAt: z.string().nullable(), decidedBy: z.string().nullable(),
   a: customerMatchSchema, b: customerMatchSchema,
 }).meta({ id: 'DuplicateProposal' });
+const scanSchema = z.object({
+  id: z.uuid(), status: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.object({
+    checked: z.number().int().describe('Customers looked at so far'), total: z.number().int().nullable().describe('Customers to look at; null until the job has counted them'),
+    percent: z.number().int().min(0).max(100),
+  }),
+  result: z.object({ scanned: z.number().int().describe('Customers checked'), proposed: z.number().int().describe('Pairs proposed or refreshed') }).nullable().describe('When done'),
+  startedAt: z.string(), finishedAt: z.string().nullable(),
+}).meta({ id: 'DuplicateScan' });
 const value = z.union([z.string(), z.array(z.string()), z.null()]);
 
 export async function mergeRoutes(app: HttpApp, ctx: ServiceContext): Promise<void> {
@@ -32,8 +41,20 @@ export async function mergeRoutes(app: HttpApp, ctx: ServiceContext): Promise<vo
     schema: { tags, summary: 'Likely duplicate profiles, best first', querystring: z.object({ status: z.enum(['open', 'dismissed', 'merged']).default('open'), customerId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: listOf(duplicateSchema), ...commonErrors } },
   }, async (request) => ({ items: await listDuplicates(ctx, actorOf(request), request.query) }));
   app.post('/api/duplicates/scan', {
-    schema: { tags, summary: 'Look for duplicates now among recent changes (owner, manager); the job does it every few minutes', response: { 200: z.object({ scanned: z.number().int(), proposed: z.number().int() }), ...commonErrors } },
-  }, (request) => scanDuplicatesNow(ctx, actorOf(request)));
+    schema: {
+      tags, summary: 'Look for duplicates now among recent changes (owner, manager): queues a scan and answers at once; while one is queued or running, answers that one (200) instead of starting another (202). The recurring job does the same every few minutes',
+      response: { 200: scanSchema, 202: scanSchema, ...commonErrors },
+    },
+  }, async (request, reply) => {
+    const { started, scan } = await startDuplicateScan(ctx, actorOf(request));
+    return reply.code(started ? 202 : 200).send(scan);
+  });
+  app.get('/api/duplicates/scan', {
+    schema: { tags, summary: 'The latest scan asked for, with its progress or result (null if none yet)', response: { 200: z.object({ scan: scanSchema.nullable() }), ...commonErrors } },
+  }, async (request) => ({ scan: await latestDuplicateScan(ctx, actorOf(request)) }));
+  app.get('/api/duplicates/scans/:id', {
+    schema: { tags, summary: 'One scan asked for: queued, running with its progress, done with its result, or failed', params: idParams, response: { 200: scanSchema, ...commonErrors } },
+  }, (request) => getDuplicateScan(ctx, actorOf(request), request.params.id));
   app.post('/api/duplicates/:id/dismiss', {
     preValidation: ownRow(ctx, 'customer_duplicates', 'duplicate'),
     schema: { tags, summary: 'Not the same person: do not propose this pair again', params: idParams, response: { 200: z.object({ id: z.uuid(), status: z.literal('dismissed') }), ...commonErrors } },

@@ -44,3 +44,5 @@ export type CustomerMapping = Extract<NonNullable<ImportSession['mapping']>, { k
 export type ColumnRule = CustomerMapping['columns'][number];
 export type ImportField = ColumnRule['field'];
 export type ImportIssue = Get<'/api/imports/{id}/issues'>['items'][number];
+
+export type DuplicateScan = Get<'/api/duplicates/scans/{id}'>;

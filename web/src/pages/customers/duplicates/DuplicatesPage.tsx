@@ -1,5 +1,6 @@
 // Likely duplicates, best first: both profiles side by side with why they look like one person; staff
-// compare and merge them, or say they are different people.
+// compare and merge them, or say they are different people. "Look for duplicates now" runs a scan as a
+// job: the page shows its progress bar, then how many pairs it proposed from how many customers.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -13,8 +14,10 @@ import { canSupervise, canWrite } from '../common/can';
 import { DocumentText } from '../common/DocumentText';
 import { useErrorText } from '../common/errors';
 import { formatDay } from '../common/format';
-import type { CustomerMatch, Duplicate, DuplicateReason } from '../common/types';
+import type { CustomerMatch, Duplicate, DuplicateReason, DuplicateScan } from '../common/types';
 import { mergeHref } from './links';
+import { ScanProgress } from './ScanProgress';
+import { scanBusy, useDuplicateScan } from './useDuplicateScan';
 
 const STATUSES = ['open', 'dismissed', 'merged'] as const;
 type Status = (typeof STATUSES)[number];
@@ -29,22 +32,26 @@ export function DuplicatesPage() {
   const { data, error, loading, reload } = useLoad(loader);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [scanning, setScanning] = useState(false);
   const supervise = canSupervise(me.staff.role);
+  const { number } = useFormat();
 
-  const scan = async () => {
-    setScanning(true);
+  const scanFinished = useCallback((s: DuplicateScan) => {
+    if (s.status === 'done' && s.result) {
+      const { proposed, scanned } = s.result;
+      setNotice(t('duplicates.scanDone', {
+        proposals: t('duplicates.proposals', { count: proposed, n: number(proposed) }),
+        checked: t('duplicates.checked', { count: scanned, n: number(scanned) }),
+      }));
+      reload();
+    } else {
+      setActionError(t('duplicates.scanFailed'));
+    }
+  }, [t, number, reload]);
+  const scan = useDuplicateScan(supervise, scanFinished);
+  const startScan = () => {
     setNotice(null);
     setActionError(null);
-    try {
-      const r = await unwrap(api.POST('/api/duplicates/scan'));
-      setNotice(t('duplicates.scanned', { count: r.proposed, scanned: r.scanned }));
-      reload();
-    } catch (e) {
-      setActionError(errorText(e));
-    } finally {
-      setScanning(false);
-    }
+    void scan.start();
   };
   const dismiss = async (d: Duplicate) => {
     setNotice(null);
@@ -65,8 +72,10 @@ export function DuplicatesPage() {
           <h2>{t('duplicates.title')}</h2>
           <p className="muted">{t('duplicates.intro')}</p>
         </div>
-        {supervise && <button type="button" className="button" disabled={scanning} onClick={() => void scan()}>{scanning ? t('duplicates.scanning') : t('duplicates.scan')}</button>}
+        {supervise && <button type="button" className="button" disabled={scan.busy} onClick={startScan}>{t('duplicates.scan')}</button>}
       </div>
+      {scan.scan && scanBusy(scan.scan) && <ScanProgress scan={scan.scan} />}
+      {scan.error !== null && <Alert kind="error">{errorText(scan.error)}</Alert>}
       <div className="cust-seg" role="tablist">
         {STATUSES.map((s) => (
           <button key={s} type="button" role="tab" aria-selected={s === status} className={s === status ? 'cust-seg__option cust-seg__option--on' : 'cust-seg__option'}
