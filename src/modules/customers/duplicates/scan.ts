@@ -8,7 +8,11 @@ import { duplicateScore, orderedPair, type Evidence } from '../domain/duplicates
 import '../tables.js';
 
 const BATCH = 2000;
-/** A scan asked for by staff looks at up to 1 000 000 changed customers (about 2.5 minutes here, at 0.28 s a batch). */
+/**
+ * A scan asked for by staff looks at up to 1 000 000 changed customers (0.15 s a batch on a base of 100 000
+ * here; the candidate queries still hash the organization's contacts and customers, so a batch costs more
+ * on a larger base).
+ */
 export const MANUAL_SCAN_MAX_BATCHES = 500;
 /** A phone or e-mail shared by more profiles than this is a switchboard or a placeholder, not evidence. */
 const MAX_SHARED = 10;
@@ -18,9 +22,11 @@ const FULL_SCAN_EVERY_MS = 7 * 86_400_000;
 /** Rows changed in the last minutes are left for the next run, so a transaction still open is not skipped. */
 const SETTLE_MS = 2 * 60_000;
 
-interface Found { a: string; b: string; evidence: Evidence }
+/** One piece of evidence that two profiles are one person, as the candidate queries find it. */
+export interface Found { a: string; b: string; evidence: Evidence }
 
-async function pairsFor(db: Db, scope: TenantScope, ids: string[]): Promise<Found[]> {
+/** The pairs the batch's customers are in, with the evidence (exported for the tests of the save). */
+export async function pairsFor(db: Db, scope: TenantScope, ids: string[]): Promise<Found[]> {
   const org = scope.organizationId;
   const live = (alias: string) => sql`EXISTS (SELECT 1 FROM customers x WHERE x.id = ${sql.ref(alias)} AND x.organization_id = ${org} AND x.merged_into_id IS NULL AND x.erased_at IS NULL)`;
   const contacts = await sql<{ a: string; b: string; kind: 'phone' | 'email'; shared: number }>`
@@ -51,8 +57,15 @@ async function pairsFor(db: Db, scope: TenantScope, ids: string[]): Promise<Foun
   ];
 }
 
-/** Inserts or refreshes the proposals; a dismissed or merged pair keeps its decision. */
-async function propose(db: Db, ctx: ServiceContext, scope: TenantScope, found: Found[]): Promise<number> {
+/** Pairs saved per statement: a batch's pairs go in one statement or a few. */
+const SAVE_CHUNK = 5000;
+
+/**
+ * Inserts or refreshes the proposals, set-wise (one statement per chunk of pairs); a dismissed or merged
+ * pair keeps its decision. The pairs go in (customer_a, customer_b) order, so two scans of one
+ * organization at once (the job and a scan asked for by staff) take the rows' locks in the same order.
+ */
+export async function propose(db: Db, ctx: ServiceContext, scope: TenantScope, found: Found[]): Promise<number> {
   const byPair = new Map<string, { a: string; b: string; evidence: Evidence[] }>();
   for (const f of found) {
     const [a, b] = orderedPair(f.a, f.b);
@@ -60,11 +73,19 @@ async function propose(db: Db, ctx: ServiceContext, scope: TenantScope, found: F
     if (!entry.evidence.some((e) => e.kind === f.evidence.kind)) entry.evidence.push(f.evidence);
   }
   const now = ctx.clock.now();
-  for (const p of byPair.values()) {
-    p.evidence.sort((x, y) => x.kind.localeCompare(y.kind));
+  // Ids are taken in the order the pairs were found, as when they were saved one at a time.
+  const rows = [...byPair.values()]
+    .map((p) => {
+      p.evidence.sort((x, y) => x.kind.localeCompare(y.kind));
+      return { id: ctx.ids.next(), a: p.a, b: p.b, score: duplicateScore(p.evidence), reasons: p.evidence };
+    })
+    .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+  for (let i = 0; i < rows.length; i += SAVE_CHUNK) {
     await sql`
       INSERT INTO customer_duplicates (id, organization_id, customer_a, customer_b, score, reasons, status, found_at)
-      VALUES (${ctx.ids.next()}, ${scope.organizationId}, ${p.a}, ${p.b}, ${duplicateScore(p.evidence)}, ${JSON.stringify(p.evidence)}::jsonb, 'open', ${now})
+      SELECT p.id, ${scope.organizationId}, p.a, p.b, p.score, p.reasons, 'open', ${now}
+      FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + SAVE_CHUNK))}::jsonb) AS p(id uuid, a uuid, b uuid, score int, reasons jsonb)
+      ORDER BY p.a, p.b
       ON CONFLICT (organization_id, customer_a, customer_b) DO UPDATE SET score = EXCLUDED.score, reasons = EXCLUDED.reasons
       WHERE customer_duplicates.status = 'open'`.execute(db);
   }
