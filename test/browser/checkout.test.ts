@@ -3,7 +3,7 @@
 // Enter), builds a receipt, calculates, confirms, and sees the discount, the total and the points.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, NO_CHROMIUM_MESSAGE } from './chromium.js';
+import { hasChromium, launchChromium, NO_CHROMIUM_MESSAGE, openPage, logIn } from './chromium.js';
 import { startBrowserTestServer, type BrowserTestServer } from './server.js';
 
 if (!hasChromium) console.warn(NO_CHROMIUM_MESSAGE);
@@ -54,10 +54,7 @@ describe.skipIf(!hasChromium)('checkout in Chromium', () => {
     cardNumber = card.number;
 
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors);
   });
 
   afterAll(async () => {
@@ -66,11 +63,7 @@ describe.skipIf(!hasChromium)('checkout in Chromium', () => {
   });
 
   it('logs the cashier in and opens the checkout', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mail').fill(cashier.email);
-    await page.getByLabel('Password').fill(cashier.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('dashboard-title').waitFor();
+    await logIn(page, server.url, cashier);
     await page.locator('nav a[href="/checkout"]').click();
     await page.getByTestId('identify-input').waitFor();
   });

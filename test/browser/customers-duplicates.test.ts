@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duplicateScanJobHandler } from '../../src/modules/customers/index.js';
 import { JobRunner, type QueuedJobHandler } from '../../src/platform/jobs.js';
-import { hasChromium, launchChromium, NO_CHROMIUM_MESSAGE } from './chromium.js';
+import { hasChromium, launchChromium, NO_CHROMIUM_MESSAGE, openPage, logIn } from './chromium.js';
 import { startBrowserTestServer, type BrowserTestServer } from './server.js';
 
 if (!hasChromium) console.warn(NO_CHROMIUM_MESSAGE);
@@ -67,10 +67,7 @@ describe.skipIf(!hasChromium)('duplicate scan in Chromium', () => {
     jobs.addHandler(held);
     jobs.start(100);
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors, { timeoutMs: 15_000 });
   });
 
   afterAll(async () => {
@@ -81,11 +78,7 @@ describe.skipIf(!hasChromium)('duplicate scan in Chromium', () => {
   });
 
   it('shows the progress bar while the scan runs, then the proposals from the customers checked', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mail').fill(server.owner.email);
-    await page.getByLabel('Password').fill(server.owner.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('dashboard-title').waitFor();
+    await logIn(page, server.url, server.owner);
     await page.goto(`${server.url}/customers/duplicates`);
     await page.getByText('No likely duplicates.', { exact: false }).waitFor();
 

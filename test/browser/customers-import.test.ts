@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJobHandler } from '../../src/modules/customers/index.js';
 import { JobRunner } from '../../src/platform/jobs.js';
-import { hasChromium, launchChromium, NO_CHROMIUM_MESSAGE } from './chromium.js';
+import { hasChromium, launchChromium, NO_CHROMIUM_MESSAGE, openPage, logIn } from './chromium.js';
 import { startBrowserTestServer, type BrowserTestServer } from './server.js';
 
 if (!hasChromium) console.warn(NO_CHROMIUM_MESSAGE);
@@ -31,10 +31,7 @@ describe.skipIf(!hasChromium)('customer import in Chromium', () => {
     jobs.addHandler(importJobHandler({ ctx: server.db.ctx, pool: server.db.pool }));
     jobs.start(100);
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors, { timeoutMs: 15_000 });
   });
 
   afterAll(async () => {
@@ -45,11 +42,7 @@ describe.skipIf(!hasChromium)('customer import in Chromium', () => {
   });
 
   it('logs in and opens the import', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mail').fill(server.owner.email);
-    await page.getByLabel('Password').fill(server.owner.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('dashboard-title').waitFor();
+    await logIn(page, server.url, server.owner);
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Customers' }).click();
     await page.getByRole('link', { name: 'Import' }).click();
     await page.waitForURL('**/customers/import');

@@ -2,7 +2,7 @@
 // to Arabic (right-to-left), and find the owner in Settings → Staff.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, NO_CHROMIUM_MESSAGE } from './chromium.js';
+import { hasChromium, launchChromium, NO_CHROMIUM_MESSAGE, openPage } from './chromium.js';
 import { startBrowserTestServer, type BrowserTestServer } from './server.js';
 
 if (!hasChromium) console.warn(NO_CHROMIUM_MESSAGE);
@@ -16,10 +16,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   beforeAll(async () => {
     server = await startBrowserTestServer({ name: 'Salon Aurora', currency: 'EUR', timeZone: 'Europe/Tallinn', locale: 'en' });
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await openPage(browser, pageErrors, { height: 800 });
   });
 
   afterAll(async () => {
