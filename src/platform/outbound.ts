@@ -90,18 +90,6 @@ function checkedLookup(resolve: Resolve, allow: boolean): LookupFunction {
   };
 }
 
-/**
- * Checks a destination without connecting: every address the host resolves to must be public. Only a
- * quick answer for a form; `outboundRequest` checks again in the connection itself, which is what counts.
- */
-export async function assertPublicDestination(url: URL, options: { resolve?: Resolve } = {}): Promise<void> {
-  const problem = destinationProblem(url);
-  if (problem) throw new Error(`destination ${problem}`);
-  if (allowPrivate) return;
-  const host = bareHost(url);
-  if (!isIP(host)) await checkedAddresses(host, options.resolve ?? systemResolve, false);
-}
-
 export interface OutboundRequest {
   method: string;
   headers: Record<string, string>;
